@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+
+namespace PeerBot.Conversations;
+
+/// <summary>Who is speaking, as far as the channel tells us. Channel-neutral: Teams and Slack both map onto it.</summary>
+public sealed record Member(string Channel, string UserId, string? TenantId, string? Email, string? Name)
+{
+    /// <summary>The member's id in the peer network (see <see cref="Profiles.Peer.Id"/>).</summary>
+    public string PeerId => TenantId is { Length: > 0 } tenant && Channel == "slack"
+        ? $"slack:{tenant}:{UserId}"
+        : $"{Channel}:{UserId}";
+}
+
+/// <summary>One inbound turn, stripped of channel specifics: text typed, or the data of a card action.</summary>
+public sealed record ChatTurn(Member From, string ConversationId, bool IsPersonal, string? Text, JsonObject? Value, string? ActivityId)
+{
+    /// <summary>The verb of a card action (<c>action</c> in Action.Submit data, <c>verb</c> for Action.Execute).</summary>
+    public string? Action => Value?["action"]?.GetValue<string>() ?? Value?["verb"]?.GetValue<string>();
+}
+
+/// <summary>Something the bot says back: a card bound to view data, or plain text.</summary>
+public abstract record BotReply;
+
+/// <param name="Template">Card name; each channel renders it from its own folder under <c>cards/</c>.</param>
+/// <param name="Data">View data, shared by the Adaptive Card and Block Kit templates.</param>
+/// <param name="Summary">Plain-text fallback for notifications and clients that cannot render cards.</param>
+public sealed record CardReply(string Template, JsonObject Data, string Summary) : BotReply;
+
+public sealed record TextReply(string Text) : BotReply;
+
+/// <summary>Where replies go for the current turn; each channel adapter provides one.</summary>
+public interface IReplyChannel
+{
+    Task SendAsync(BotReply reply, CancellationToken cancellationToken);
+}

@@ -1,0 +1,11 @@
+namespace PeerBot.Matching;
+
+public static class MatchingSetup
+{
+    public static IServiceCollection AddMatching(this IServiceCollection services)
+    {
+        services.AddSingleton<PeerDirectory>();
+        services.AddHostedService<DirectoryLoader>();
+        return services;
+    }
+}

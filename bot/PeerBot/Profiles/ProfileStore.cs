@@ -1,0 +1,120 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using PeerBot.Storage;
+
+namespace PeerBot.Profiles;
+
+/// <summary>Profiles in Azure Table Storage, one row per member, written with ETag concurrency.</summary>
+public sealed class ProfileStore(TableServiceClient service, TableNames names)
+{
+    private readonly TableClient _table = service.GetTableClient(names.Profiles);
+
+    /// <summary>Raised after a profile is written by this instance, so in-process indexes see it at once.</summary>
+    public event Action<Peer>? Saved;
+
+    /// <summary>Raised after a profile is deleted by this instance.</summary>
+    public event Action<string>? Deleted;
+
+    public async Task<StoredPeer?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Bucket(id), TableKeys.Escape(id), cancellationToken: cancellationToken);
+        return response.HasValue ? new StoredPeer(FromEntity(response.Value!), response.Value!.ETag) : null;
+    }
+
+    /// <summary>
+    /// Writes a profile. With an ETag, the write fails with <see cref="ConcurrentEditException"/> if the row
+    /// changed since it was read; with none, it must not exist yet, or it is overwritten when <paramref name="overwrite"/> is set.
+    /// </summary>
+    public async Task<ETag> SaveAsync(Peer peer, ETag? expected, CancellationToken cancellationToken, bool overwrite = false)
+    {
+        var entity = ToEntity(peer);
+        try
+        {
+            Response response;
+            if (expected is { } etag)
+            {
+                response = await _table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
+            }
+            else if (overwrite)
+            {
+                response = await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            }
+            else
+            {
+                response = await _table.AddEntityAsync(entity, cancellationToken);
+            }
+            Saved?.Invoke(peer);
+            return response.Headers.ETag ?? default;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            throw new ConcurrentEditException($"Profile {peer.Id} was changed by someone else.", e);
+        }
+    }
+
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        await _table.DeleteEntityAsync(TableKeys.Bucket(id), TableKeys.Escape(id), ETag.All, cancellationToken);
+        Deleted?.Invoke(id);
+    }
+
+    /// <summary>Every profile changed after <paramref name="since"/> (all of them when null), with its server timestamp.</summary>
+    public async IAsyncEnumerable<(Peer Peer, DateTimeOffset Timestamp)> ListAsync(DateTimeOffset? since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = since is { } s ? TableClient.CreateQueryFilter($"Timestamp gt {s}") : null;
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            yield return (FromEntity(entity), entity.Timestamp ?? DateTimeOffset.MinValue);
+        }
+    }
+
+    /// <summary>True when no profile exists yet (used to decide whether to load the demo network).</summary>
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var _ in _table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            return false;
+        }
+        return true;
+    }
+
+    private static TableEntity ToEntity(Peer p) => new(TableKeys.Bucket(p.Id), TableKeys.Escape(p.Id))
+    {
+        ["Id"] = p.Id,
+        ["Name"] = p.Name,
+        ["Title"] = p.Title,
+        ["Organization"] = p.Organization,
+        ["OrganizationKey"] = p.OrganizationKey,
+        ["Headcount"] = p.Headcount,
+        ["Industry"] = p.Industry,
+        ["TimeZone"] = p.TimeZone,
+        ["Topics"] = JsonSerializer.Serialize(p.Topics),
+        ["Discoverable"] = p.Discoverable,
+        ["Email"] = p.Email,
+        ["Channel"] = p.Channel,
+        ["IsDemo"] = p.IsDemo,
+        ["UpdatedAt"] = p.UpdatedAt,
+    };
+
+    private static Peer FromEntity(TableEntity e) => new()
+    {
+        Id = e.GetString("Id"),
+        Name = e.GetString("Name") ?? "",
+        Title = e.GetString("Title") ?? "",
+        Organization = e.GetString("Organization") ?? "",
+        OrganizationKey = e.GetString("OrganizationKey") ?? "",
+        Headcount = e.GetInt32("Headcount") ?? 0,
+        Industry = e.GetString("Industry") ?? "",
+        TimeZone = e.GetString("TimeZone") ?? "UTC",
+        Topics = JsonSerializer.Deserialize<string[]>(e.GetString("Topics") ?? "[]") ?? [],
+        Discoverable = e.GetBoolean("Discoverable") ?? false,
+        Email = e.GetString("Email"),
+        Channel = e.GetString("Channel") ?? "msteams",
+        IsDemo = e.GetBoolean("IsDemo") ?? false,
+        UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
+    };
+}
+
+public sealed record StoredPeer(Peer Peer, ETag ETag);

@@ -1,0 +1,12 @@
+namespace PeerBot.Storage;
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Azure Storage connection string; Azurite by default.</summary>
+    public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    /// <summary>Prefix for every table and queue name, so several networks (or test runs) can share one account.</summary>
+    public string TablePrefix { get; set; } = "peerbot";
+}

@@ -1,0 +1,25 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace PeerBot.Storage;
+
+public static class StorageSetup
+{
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new TableServiceClient(options.ConnectionString, new TableClientOptions
+            {
+                // Fail fast: a chat turn must tell the user to try again rather than hang.
+                Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(10) },
+            });
+        });
+        services.AddSingleton(sp => new TableNames(sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
+        services.AddSingleton<TableProvisioner>();
+        services.AddHostedService(sp => sp.GetRequiredService<TableProvisioner>());
+        return services;
+    }
+}
