@@ -1,0 +1,10 @@
+namespace PeerBot.Cards;
+
+public static class CardsSetup
+{
+    public static IServiceCollection AddCards(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => CardLibrary.FromAppDirectory());
+        return services;
+    }
+}
