@@ -12,8 +12,10 @@ public sealed partial class TableProvisioner(TableServiceClient service, TableNa
         {
             await service.GetTableClient(table).CreateIfNotExistsAsync(cancellationToken);
         }
-        LogReady(logger, names.All.Count());
+        LogReady(logger, TableCount);
     }
+
+    private int TableCount => names.All.Count();
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
