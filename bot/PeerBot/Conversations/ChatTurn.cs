@@ -15,7 +15,10 @@ public sealed record Member(string Channel, string UserId, string? TenantId, str
 public sealed record ChatTurn(Member From, string ConversationId, bool IsPersonal, string? Text, JsonObject? Value, string? ActivityId)
 {
     /// <summary>The verb of a card action (<c>action</c> in Action.Submit data, <c>verb</c> for Action.Execute).</summary>
-    public string? Action => Value?["action"]?.GetValue<string>() ?? Value?["verb"]?.GetValue<string>();
+    public string? Action => (Value?["action"] ?? Value?["verb"]) is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>The member's IANA time zone when the client reports it (Teams does, in clientInfo).</summary>
+    public string? LocalTimeZone { get; init; }
 }
 
 /// <summary>Something the bot says back: a card bound to view data, or plain text.</summary>

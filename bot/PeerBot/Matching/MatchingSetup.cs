@@ -6,6 +6,7 @@ public static class MatchingSetup
     {
         services.AddSingleton<PeerDirectory>();
         services.AddHostedService<DirectoryLoader>();
+        services.AddSingleton<Conversations.IChatCommand, FindPeerCommand>();
         return services;
     }
 }

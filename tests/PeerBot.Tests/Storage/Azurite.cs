@@ -17,6 +17,17 @@ public static class Azurite
     /// <summary>Connection string of the running Azurite (starting it on first use).</summary>
     public static string ConnectionString => Started.Value;
 
+    /// <summary>Port of Azurite's table service (starting it on first use).</summary>
+    public static int TablePort => int.Parse(
+        ConnectionString.Split(';').First(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal)).Split(':')[2].Split('/')[0],
+        System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The connection string with its table endpoint moved to another loopback port (e.g. a <see cref="TcpGate"/>).</summary>
+    public static string ConnectionStringVia(int tablePort) =>
+        string.Join(';', ConnectionString.Split(';').Select(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal)
+            ? $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1"
+            : p));
+
     /// <summary>A table prefix no other test uses (table names: letters and digits only, 3–63 chars).</summary>
     public static string UniquePrefix(string hint = "t")
     {
@@ -38,14 +49,12 @@ public static class Azurite
             throw new InvalidOperationException($"Azurite is not installed at {azurite}: run 'npm ci --prefix tools' (the test script does this).");
         }
         var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
-        var location = Directory.CreateTempSubdirectory("peerbot-azurite-").FullName;
         var psi = new ProcessStartInfo("node",
         [
             azurite, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl",
             "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--location", location,
         ])
         {
             RedirectStandardOutput = true,

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace PeerBot.Conversations;
+
+public static class ConversationsSetup
+{
+    public static IServiceCollection AddConversations(this IServiceCollection services)
+    {
+        services.AddSingleton<DialogStore>();
+        services.AddSingleton<Dialogs>();
+        services.AddSingleton<ConversationRouter>();
+        services.AddSingleton<IChatCommand, HelpCommand>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using PeerBot.Conversations;
+using PeerBot.Profiles;
+
+namespace PeerBot.Matching;
+
+/// <summary>"findpeer &lt;role&gt;": peers with that role at other organizations, best first.</summary>
+public sealed class FindPeerCommand(PeerDirectory directory, ProfileStore profiles) : IChatCommand
+{
+    public const int MaxQueryLength = 200;
+
+    public IReadOnlyList<string> Names { get; } = ["findpeer", "findpeers", "find"];
+
+    public string Usage => "findpeer <role>";
+
+    public string Description => "Find leaders with that role at other organizations, e.g. findpeer VP marketing.";
+
+    public async Task RunAsync(CommandContext context, string arguments, CancellationToken cancellationToken)
+    {
+        var query = ProfileForm.Clean(arguments);
+        if (query.Length == 0)
+        {
+            await context.SendAsync(NoResults("", "Tell me which role to look for, for example **findpeer VP marketing**.", SearchHints.Examples), cancellationToken);
+            return;
+        }
+        if (query.Length > MaxQueryLength)
+        {
+            query = query[..MaxQueryLength];
+        }
+
+        var from = context.Turn.From;
+        var asker = (await profiles.GetAsync(from.PeerId, cancellationToken))?.Peer;
+        var organizationKey = asker?.OrganizationKey ?? AnonymousOrganizationKey(from);
+        var request = new SearchRequest(query, from.PeerId, organizationKey, asker?.EmailDomain ?? OrganizationKeys.EmailDomain(from.Email), asker);
+        var outcome = directory.Search(request);
+
+        if (!outcome.Understood)
+        {
+            await context.SendAsync(NoResults(query, $"I couldn't tell which role you mean by “{query}”. Try a title such as one of these:", outcome.Suggestions), cancellationToken);
+        }
+        else if (outcome.Matches.Count == 0)
+        {
+            await context.SendAsync(NoResults(query, $"No one outside your organization matches {outcome.Interpretation} yet. As the network grows I'll have more; meanwhile you could try a nearby role:", outcome.Suggestions), cancellationToken);
+        }
+        else
+        {
+            await context.SendAsync(Results(query, outcome, asker is not null), cancellationToken);
+        }
+    }
+
+    private static string? AnonymousOrganizationKey(Member member)
+    {
+        var key = OrganizationKeys.For(member.Channel == "msteams" ? member.TenantId : null, member.Email, "");
+        return key == "name:" ? null : key;
+    }
+
+    private static CardReply Results(string query, SearchOutcome outcome, bool askerHasProfile)
+    {
+        var peers = new JsonArray(outcome.Matches.Select(m => (JsonNode?)new JsonObject
+        {
+            ["id"] = m.Peer.Id,
+            ["name"] = m.Peer.Name,
+            ["title"] = m.Peer.Title,
+            ["organization"] = m.Peer.Organization,
+            ["band"] = m.Peer.Band.Label,
+            ["industry"] = m.Peer.Industry,
+            ["sharedTopics"] = new JsonArray(m.SharedTopics.Select(t => (JsonNode?)t).ToArray()),
+            ["reason"] = m.Reason,
+        }).ToArray());
+        var summary = $"{outcome.Matches.Count} peers for {query}: " + string.Join(", ", outcome.Matches.Select(m => $"{m.Peer.Name} ({m.Peer.Title}, {m.Peer.Organization})"));
+        return new CardReply("results", new JsonObject
+        {
+            ["query"] = query,
+            ["interpretation"] = outcome.Interpretation,
+            ["askerHasProfile"] = askerHasProfile,
+            ["count"] = outcome.Matches.Count,
+            ["peers"] = peers,
+        }, summary);
+    }
+
+    private static CardReply NoResults(string query, string message, IReadOnlyList<string> suggestions) => new("noResults", new JsonObject
+    {
+        ["query"] = query,
+        ["message"] = message,
+        ["suggestions"] = new JsonArray(suggestions.Select(s => (JsonNode?)s).ToArray()),
+    }, message);
+}
+
+internal static class SearchHints
+{
+    public static readonly IReadOnlyList<string> Examples = ["VP marketing", "Director of engineering", "CFO", "Head of customer success"];
+}

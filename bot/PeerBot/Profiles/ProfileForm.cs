@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace PeerBot.Profiles;
+
+/// <summary>What the member typed into the profile form, before it is trusted.</summary>
+public sealed record ProfileForm(string Name, string Title, string Organization, string Headcount, string Industry, string TimeZone, string Topics, bool Discoverable)
+{
+    public const int MaxText = 100;
+    public const int MaxTopics = 10;
+    public const int MaxTopicLength = 40;
+
+    public static ProfileForm FromSubmission(JsonObject value) => new(
+        Text(value, "name"), Text(value, "title"), Text(value, "organization"), Text(value, "headcount"),
+        Text(value, "industry"), Text(value, "timeZone"), Text(value, "topics"),
+        Text(value, "discoverable") is "true" or "True");
+
+    public static ProfileForm FromPeer(Peer peer) => new(
+        peer.Name, peer.Title, peer.Organization, peer.Headcount.ToString(CultureInfo.InvariantCulture),
+        peer.Industry, peer.TimeZone, string.Join("; ", peer.Topics), peer.Discoverable);
+
+    /// <summary>Checks every field; an empty list means the form can be saved.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        Require(errors, Name, "Name");
+        Require(errors, Title, "Job title");
+        Require(errors, Organization, "Organization");
+        if (!int.TryParse(Headcount, NumberStyles.Integer, CultureInfo.InvariantCulture, out var headcount) || headcount < 1 || headcount > 10_000_000)
+        {
+            errors.Add("Organization headcount must be a whole number between 1 and 10,000,000.");
+        }
+        if (Industry.Length > 60)
+        {
+            errors.Add("Industry must be at most 60 characters.");
+        }
+        if (!TimeZones.IsKnown(TimeZone))
+        {
+            errors.Add("Pick a time zone from the list.");
+        }
+        var topics = TopicList();
+        if (topics.Count > MaxTopics)
+        {
+            errors.Add($"Up to {MaxTopics} topics, please.");
+        }
+        if (topics.Any(t => t.Length > MaxTopicLength))
+        {
+            errors.Add($"Each topic must be at most {MaxTopicLength} characters.");
+        }
+        return errors;
+    }
+
+    public IReadOnlyList<string> TopicList() => Topics
+        .Split([';', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(Clean)
+        .Where(t => t.Length > 0)
+        .Distinct(StringComparer.OrdinalIgnoreCase)
+        .ToList();
+
+    public int HeadcountValue => int.Parse(Headcount, NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+    private static void Require(List<string> errors, string value, string label)
+    {
+        if (value.Length == 0)
+        {
+            errors.Add($"{label} is required.");
+        }
+        else if (value.Length > MaxText)
+        {
+            errors.Add($"{label} must be at most {MaxText} characters.");
+        }
+    }
+
+    private static string Text(JsonObject value, string key)
+    {
+        var node = value[key];
+        var raw = node is JsonValue v ? v.ToString() : "";
+        return Clean(raw);
+    }
+
+    /// <summary>Drops control characters and collapses whitespace: names and titles are shown on cards.</summary>
+    public static string Clean(string raw)
+    {
+        var sb = new StringBuilder(raw.Length);
+        foreach (var c in raw)
+        {
+            if (char.IsControl(c) || char.IsWhiteSpace(c))
+            {
+                if (sb.Length > 0 && sb[^1] != ' ')
+                {
+                    sb.Append(' ');
+                }
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString().Trim();
+    }
+}

@@ -1,0 +1,18 @@
+using PeerBot.Conversations;
+
+namespace PeerBot.Profiles;
+
+public static class ProfilesSetup
+{
+    public static IServiceCollection AddProfiles(this IServiceCollection services)
+    {
+        services.AddSingleton<ProfileStore>();
+        services.AddSingleton<ProfileEditor>();
+        services.AddSingleton<IDialog, ProfileDialog>();
+        services.AddSingleton<IChatCommand, ProfileCommand>();
+        services.AddSingleton<ICardAction, SaveProfileAction>();
+        services.AddSingleton<ICardAction, EditProfileAction>();
+        services.AddSingleton<ICardAction, CancelProfileAction>();
+        return services;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+
+namespace PeerBot.Teams;
+
+/// <summary>
+/// Checks an inbound Bot Framework request before the SDK sees it, so that malformed input gets a 4xx
+/// with a clear message instead of an empty 400 or an exception.
+/// </summary>
+public static class ActivityRequestValidation
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    private static readonly HashSet<string> KnownTypes = new(StringComparer.Ordinal)
+    {
+        "message", "conversationUpdate", "invoke", "installationUpdate", "messageReaction", "event", "typing",
+        "endOfConversation", "messageUpdate", "messageDelete", "contactRelationUpdate", "deleteUserData",
+        "trace", "handoff", "command", "commandResult", "suggestion", "invokeResponse",
+    };
+
+    /// <summary>Null when the request may proceed (its body left rewound), else the problem to report.</summary>
+    public static async Task<IResult?> CheckAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, $"Activity bodies are limited to {MaxBodyBytes / 1024} KB.");
+        }
+        if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Send the activity as application/json.");
+        }
+
+        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes + 1);
+        JsonDocument document;
+        try
+        {
+            var buffer = new byte[MaxBodyBytes + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+            {
+                length += read;
+            }
+            if (length > MaxBodyBytes)
+            {
+                return Problem(StatusCodes.Status413PayloadTooLarge, $"Activity bodies are limited to {MaxBodyBytes / 1024} KB.");
+            }
+            document = JsonDocument.Parse(buffer.AsMemory(0, length), new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            return Problem(StatusCodes.Status400BadRequest, $"The body is not valid JSON: {e.Message}");
+        }
+        catch (IOException)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, $"Activity bodies are limited to {MaxBodyBytes / 1024} KB.");
+        }
+
+        using (document)
+        {
+            var problem = CheckActivity(document.RootElement);
+            if (problem is not null)
+            {
+                return Problem(StatusCodes.Status400BadRequest, problem);
+            }
+        }
+        request.Body.Position = 0;
+        return null;
+    }
+
+    private static string? CheckActivity(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return "The body must be a JSON object (a Bot Framework activity).";
+        }
+        if (!root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() is not { Length: > 0 } typeName)
+        {
+            return "The activity has no 'type'.";
+        }
+        if (!KnownTypes.Contains(typeName))
+        {
+            return $"Unknown activity type '{Truncate(typeName)}'.";
+        }
+        if (!root.TryGetProperty("conversation", out var conversation) || conversation.ValueKind != JsonValueKind.Object
+            || !conversation.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+        {
+            return "The activity has no 'conversation' with an 'id'.";
+        }
+        if (!root.TryGetProperty("serviceUrl", out var serviceUrl) || serviceUrl.ValueKind != JsonValueKind.String
+            || !Uri.TryCreate(serviceUrl.GetString(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return "The activity has no valid 'serviceUrl' (an absolute http or https URL).";
+        }
+        foreach (var name in new[] { "from", "recipient", "channelData", "value" })
+        {
+            if (root.TryGetProperty(name, out var part) && part.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null) && name != "value")
+            {
+                return $"'{name}' must be an object.";
+            }
+        }
+        if (root.TryGetProperty("text", out var text) && text.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        {
+            return "'text' must be a string.";
+        }
+        if (typeName == "message" && (!root.TryGetProperty("from", out var from) || from.ValueKind != JsonValueKind.Object))
+        {
+            return "A message activity needs 'from'.";
+        }
+        return null;
+    }
+
+    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    private static IResult Problem(int status, string detail) =>
+        Results.Problem(detail: detail, statusCode: status, title: "The activity was not accepted.");
+}

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using Newtonsoft.Json.Linq;
+using PeerBot.Cards;
+using PeerBot.Conversations;
+
+namespace PeerBot.Teams;
+
+/// <summary>
+/// The Bot Framework edge: turns Teams activities into <see cref="ChatTurn"/>s for the
+/// <see cref="ConversationRouter"/>, and remembers where each member can be reached later.
+/// </summary>
+public sealed class PeerBotHandler(ConversationRouter router, CardLibrary cards, ConversationReferenceStore references) : TeamsActivityHandler
+{
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var turn = ToTurn((Activity)turnContext.Activity);
+        await RememberAsync(turnContext, turn, cancellationToken);
+        await router.OnTurnAsync(turn, new TeamsReplyChannel(turnContext, cards), cancellationToken);
+    }
+
+    protected override async Task OnTeamsMembersAddedAsync(IList<TeamsChannelAccount> teamsMembersAdded, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var email = teamsMembersAdded.FirstOrDefault(m => m.Id == turnContext.Activity.From?.Id)?.Email;
+        await OnJoinedAsync(turnContext, turnContext.Activity.MembersAdded, email, cancellationToken);
+    }
+
+    protected override Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        OnJoinedAsync(turnContext, membersAdded, null, cancellationToken);
+
+    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var turn = ToTurn((Activity)turnContext.Activity);
+        if (turn.IsPersonal)
+        {
+            await RememberAsync(turnContext, turn, cancellationToken);
+            await router.OnMemberJoinedAsync(turn, new TeamsReplyChannel(turnContext, cards), cancellationToken);
+        }
+    }
+
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        var data = invokeValue.Action?.Data is { } raw ? JsonNode.Parse(JToken.FromObject(raw).ToString()) as JsonObject ?? [] : [];
+        data["verb"] = invokeValue.Action?.Verb;
+        var turn = ToTurn((Activity)turnContext.Activity) with { Text = null, Value = data };
+        await router.OnTurnAsync(turn, new TeamsReplyChannel(turnContext, cards), cancellationToken);
+        return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = "Done" };
+    }
+
+    private async Task OnJoinedAsync(ITurnContext<IConversationUpdateActivity> turnContext, IList<ChannelAccount> added, string? email, CancellationToken cancellationToken)
+    {
+        var activity = (Activity)turnContext.Activity;
+        var turn = ToTurn(activity);
+        var userJoined = added.Any(m => m.Id == activity.Recipient?.Id || m.Id == activity.From?.Id);
+        if (!turn.IsPersonal || !userJoined || activity.From is null)
+        {
+            return;
+        }
+        turn = turn with { From = turn.From with { Email = email ?? turn.From.Email } };
+        await RememberAsync(turnContext, turn, cancellationToken);
+        await router.OnMemberJoinedAsync(turn, new TeamsReplyChannel(turnContext, cards), cancellationToken);
+    }
+
+    private Task RememberAsync(ITurnContext turnContext, ChatTurn turn, CancellationToken cancellationToken) =>
+        turn.IsPersonal
+            ? references.SaveAsync(turn.From.PeerId, turnContext.Activity.GetConversationReference(), cancellationToken)
+            : Task.CompletedTask;
+
+    public static ChatTurn ToTurn(Activity activity)
+    {
+        activity.RemoveRecipientMention();
+        var tenant = activity.Conversation?.TenantId ?? activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id;
+        var from = activity.From ?? new ChannelAccount("unknown");
+        var member = new Member(activity.ChannelId ?? "msteams", from.AadObjectId ?? from.Id ?? "unknown", tenant, null, from.Name);
+        var value = activity.Value is JToken token && token.Type == JTokenType.Object ? JsonNode.Parse(token.ToString()) as JsonObject : null;
+        var conversationType = activity.Conversation?.ConversationType;
+        var isPersonal = conversationType is null or "personal";
+        return new ChatTurn(member, activity.Conversation?.Id ?? "", isPersonal, activity.Text, value, activity.Id)
+        {
+            LocalTimeZone = activity.LocalTimezone,
+        };
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace PeerBot.Teams;
+
+/// <summary>
+/// Everything Bot Framework SDK lives behind this folder, so that a port to another SDK touches it alone.
+/// Configuration keys are the SDK samples' own: MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword,
+/// MicrosoftAppTenantId. An empty MicrosoftAppId means local, unauthenticated use.
+/// </summary>
+public static class TeamsSetup
+{
+    public static IServiceCollection AddTeams(this IServiceCollection services)
+    {
+        services.AddHttpClient();
+        services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<ServiceClientCredentialsFactory>(sp =>
+            new ConfigurationServiceClientCredentialFactory(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationServiceClientCredentialFactory>>()));
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedContractAuthentication(
+            new ConfigurationBotFrameworkAuthentication(
+                sp.GetRequiredService<IConfiguration>(),
+                sp.GetRequiredService<ServiceClientCredentialsFactory>(),
+                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
+        // A factory lambda: CloudAdapter's public constructors are ambiguous to the container.
+        services.AddSingleton(sp => TurnErrors.Attach(
+            new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>()),
+            sp.GetRequiredService<ILogger<CloudAdapter>>()));
+        services.AddSingleton<IBot, PeerBotHandler>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", OnActivityAsync);
+        return endpoints;
+    }
+
+    private static async Task OnActivityAsync(HttpContext http, CloudAdapter adapter, IBot bot, ILoggerFactory loggers)
+    {
+        var problem = await ActivityRequestValidation.CheckAsync(http.Request, http.RequestAborted);
+        if (problem is not null)
+        {
+            await problem.ExecuteAsync(http);
+            return;
+        }
+        try
+        {
+            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+        }
+        catch (Exception e) when (TurnErrors.IsUnreachableCaller(e) && !http.Response.HasStarted)
+        {
+            // The turn ran but its replies could not reach the activity's serviceUrl: the caller's problem, not ours.
+            TurnErrors.LogUnreachable(loggers.CreateLogger("PeerBot.Teams"), e.GetType().Name);
+            await Results.Problem(detail: "Replies to the activity's serviceUrl failed.", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(http);
+        }
+    }
+}

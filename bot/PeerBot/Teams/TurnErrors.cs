@@ -1,0 +1,51 @@
+using Azure;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Rest;
+using PeerBot.Storage;
+
+namespace PeerBot.Teams;
+
+/// <summary>What the member hears when a turn fails, and what the log records (never message text or names).</summary>
+public static partial class TurnErrors
+{
+    public const string SomethingWentWrong = "Sorry, something went wrong on my side. Please try again.";
+    public const string StorageUnavailable = "I can't reach my storage right now, so nothing was changed. Please try again in a minute.";
+    public const string ConcurrentEdit = "That changed in the meantime. Please try again.";
+
+    public static CloudAdapter Attach(CloudAdapter adapter, ILogger logger)
+    {
+        adapter.OnTurnError = async (turnContext, exception) =>
+        {
+            LogTurnFailed(logger, exception.GetType().Name, turnContext.Activity?.Type, exception);
+            var message = exception switch
+            {
+                RequestFailedException or HttpRequestException { Source: "Azure.Core" } or AggregateException { InnerException: RequestFailedException } => StorageUnavailable,
+                ConcurrentEditException => ConcurrentEdit,
+                _ => SomethingWentWrong,
+            };
+            if (exception is ChannelUnreachableException)
+            {
+                throw exception;
+            }
+            try
+            {
+                await turnContext.SendActivityAsync(MessageFactory.Text(message));
+            }
+            catch (Exception e) when (e is HttpRequestException or HttpOperationException or TaskCanceledException)
+            {
+                throw new ChannelUnreachableException(e);
+            }
+        };
+        return adapter;
+    }
+
+    /// <summary>True when the failure is the channel's serviceUrl not answering our reply.</summary>
+    public static bool IsUnreachableCaller(Exception exception) => exception is ChannelUnreachableException;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed with {ExceptionType} on a {ActivityType} activity")]
+    private static partial void LogTurnFailed(ILogger logger, string exceptionType, string? activityType, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replies could not reach the activity's serviceUrl ({ExceptionType})")]
+    public static partial void LogUnreachable(ILogger logger, string exceptionType);
+}

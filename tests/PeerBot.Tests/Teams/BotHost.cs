@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using PeerBot.Tests.Storage;
+
+namespace PeerBot.Tests.Teams;
+
+/// <summary>The real app, in process, on its own tables in the shared Azurite, unauthenticated (empty MicrosoftAppId).</summary>
+public sealed class BotHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public BotHost(string prefixHint, IDictionary<string, string?>? settings = null)
+    {
+        TablePrefix = Azurite.UniquePrefix(prefixHint);
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            ["Storage:TablePrefix"] = TablePrefix,
+            ["MicrosoftAppId"] = "",
+            ["MicrosoftAppPassword"] = "",
+            ["MicrosoftAppType"] = "",
+            ["Demo:Seed"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string TablePrefix { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+    }
+}
