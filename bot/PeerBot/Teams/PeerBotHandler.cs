@@ -46,8 +46,11 @@ public sealed class PeerBotHandler(ConversationRouter router, CardLibrary cards,
         var data = invokeValue.Action?.Data is { } raw ? JsonNode.Parse(JToken.FromObject(raw).ToString()) as JsonObject ?? [] : [];
         data["verb"] = invokeValue.Action?.Verb;
         var turn = ToTurn((Activity)turnContext.Activity) with { Text = null, Value = data };
-        await router.OnTurnAsync(turn, new TeamsReplyChannel(turnContext, cards), cancellationToken);
-        return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = "Done" };
+        var replies = new TeamsReplyChannel(turnContext, cards);
+        await router.OnTurnAsync(turn, replies, cancellationToken);
+        return replies.InvokeCard is { } card
+            ? new AdaptiveCardInvokeResponse { StatusCode = 200, Type = TeamsReplyChannel.AdaptiveCardContentType, Value = card }
+            : new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = "Done" };
     }
 
     private async Task OnJoinedAsync(ITurnContext<IConversationUpdateActivity> turnContext, IList<ChannelAccount> added, string? email, CancellationToken cancellationToken)

@@ -11,6 +11,33 @@ public sealed class TeamsReplyChannel(ITurnContext turnContext, CardLibrary card
 {
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
 
+    /// <summary>The card to return in the Universal Actions response of an invoke, when the turn replaced one.</summary>
+    public JObject? InvokeCard { get; private set; }
+
+    public async Task UpdateCardAsync(CardReply card, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Type == ActivityTypes.Invoke)
+        {
+            InvokeCard = JObject.Parse(cards.Render("teams", card.Template, card.Data).ToJsonString());
+            return;
+        }
+        if (turnContext.Activity.ReplyToId is { Length: > 0 } original)
+        {
+            var update = (Activity)ToActivity(card, cards);
+            update.Id = original;
+            try
+            {
+                await turnContext.UpdateActivityAsync(update, cancellationToken);
+                return;
+            }
+            catch (Microsoft.Rest.HttpOperationException)
+            {
+                // Some clients cannot update a message; a new one says the same.
+            }
+        }
+        await SendAsync(card, cancellationToken);
+    }
+
     public async Task SendAsync(BotReply reply, CancellationToken cancellationToken)
     {
         var activity = ToActivity(reply, cards);
