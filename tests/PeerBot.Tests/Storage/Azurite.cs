@@ -38,14 +38,12 @@ public static class Azurite
             throw new InvalidOperationException($"Azurite is not installed at {azurite}: run 'npm ci --prefix tools' (the test script does this).");
         }
         var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
-        var location = Directory.CreateTempSubdirectory("peerbot-azurite-").FullName;
         var psi = new ProcessStartInfo("node",
         [
             azurite, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl",
             "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--location", location,
         ])
         {
             RedirectStandardOutput = true,
@@ -53,13 +51,15 @@ public static class Azurite
             UseShellExecute = false,
         };
         _process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start Azurite.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        // Kept so that a failed start says why (Azurite exits with its reason on stdout or stderr).
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
-        WaitForPort(table, TimeSpan.FromSeconds(30));
-        WaitForPort(queue, TimeSpan.FromSeconds(30));
+        WaitForPort(_process, table, TimeSpan.FromSeconds(30), output);
+        WaitForPort(_process, queue, TimeSpan.FromSeconds(30), output);
         const string key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
         return "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + key + ";" +
                $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;" +
@@ -99,11 +99,16 @@ public static class Azurite
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void WaitForPort(int port, TimeSpan timeout)
+    private static void WaitForPort(Process process, int port, TimeSpan timeout, IEnumerable<string> output)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
+            if (process.HasExited)
+            {
+                process.WaitForExit(); // flushes the redirected output
+                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}: {string.Join(Environment.NewLine, output)}");
+            }
             try
             {
                 using var client = new TcpClient();
@@ -115,6 +120,6 @@ public static class Azurite
                 Thread.Sleep(100);
             }
         }
-        throw new TimeoutException($"Azurite did not listen on port {port} within {timeout}.");
+        throw new TimeoutException($"Azurite did not listen on port {port} within {timeout}: {string.Join(Environment.NewLine, output)}");
     }
 }
