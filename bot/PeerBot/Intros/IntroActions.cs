@@ -93,7 +93,9 @@ public sealed class MoveIntroAction(string verb, IntroService intros, ProfileSto
             return;
         }
         // A click that lost a race (or repeats one) sees where the intro stands, and no one else hears of it.
-        message ??= $"This intro is already settled: {IntroCards.StateLabel(intro.State).ToLowerInvariant()}.";
+        message ??= intro.IsOpen
+            ? $"Nothing changed: this intro is {IntroCards.StateLabel(intro.State).ToLowerInvariant()}."
+            : $"This intro is already settled: {IntroCards.StateLabel(intro.State).ToLowerInvariant()}.";
         var requester = (await profiles.GetAsync(intro.RequesterId, cancellationToken))?.Peer;
         if (intro.RequesterId == context.Turn.From.PeerId)
         {

@@ -15,6 +15,7 @@ public static class IntrosSetup
             services.AddSingleton<ICardAction>(sp => new MoveIntroAction(verb, sp.GetRequiredService<IntroService>(), sp.GetRequiredService<Profiles.ProfileStore>()));
         }
         services.AddSingleton<IChatCommand, IntrosCommand>();
+        services.AddOptions<IntroSweepOptions>().BindConfiguration(IntroSweepOptions.Section);
         services.AddHostedService<IntroSweeper>();
         return services;
     }

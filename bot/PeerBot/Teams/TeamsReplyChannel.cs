@@ -61,6 +61,8 @@ public sealed class TeamsReplyChannel(ITurnContext turnContext, CardLibrary card
                 {
                     ContentType = AdaptiveCardContentType,
                     Content = JObject.Parse(json),
+                    // Not shown by Teams; says which template a card came from, for logs and tests.
+                    Name = card.Template,
                 });
                 message.Summary = card.Summary;
                 return message;
