@@ -19,7 +19,7 @@ public sealed class TeamsMessenger(CloudAdapter adapter, ConversationReferenceSt
         }
         var appId = configuration["MicrosoftAppId"] ?? "";
         await adapter.ContinueConversationAsync(appId, reference, async (turnContext, ct) =>
-            await turnContext.SendActivityAsync(TeamsReplyChannel.ToActivity(reply, cards), ct), cancellationToken);
+            await turnContext.SendActivityAsync(ActivityReplyChannel.ToActivity(reply, cards, reference.ChannelId), ct), cancellationToken);
         return true;
     }
 }
