@@ -19,7 +19,9 @@ public sealed partial class IntroSweeper(IntroStore store, IntroService intros, 
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
+        // PeriodicTimer takes at most about 49 days; anything longer means "rarely".
+        var interval = options.Value.SweepInterval > TimeSpan.FromDays(45) ? TimeSpan.FromDays(45) : options.Value.SweepInterval;
+        using var timer = new PeriodicTimer(interval, clock);
         do
         {
             try
