@@ -3,6 +3,7 @@ using PeerBot.Conversations;
 using PeerBot.Health;
 using PeerBot.Intros;
 using PeerBot.Matching;
+using PeerBot.Nudges;
 using PeerBot.Profiles;
 using PeerBot.Storage;
 using PeerBot.Teams;
@@ -17,6 +18,7 @@ builder.Services.AddProfiles();
 builder.Services.AddMatching();
 builder.Services.AddIntros();
 builder.Services.AddTeams();
+builder.Services.AddNudges();
 
 var app = builder.Build();
 

@@ -85,6 +85,16 @@ public sealed class IntroStore(TableServiceClient service, TableNames names)
         }
     }
 
+    /// <summary>Introductions written after <paramref name="since"/>, with the server's timestamp (for sweeps that follow changes).</summary>
+    public async IAsyncEnumerable<(Introduction Intro, DateTimeOffset Timestamp)> ChangedSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"Timestamp gt {since}");
+        await foreach (var row in _pairs.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            yield return (Read(row), row.Timestamp ?? since);
+        }
+    }
+
     /// <summary>Removes every trace of a member from the index (their pair rows are handled by the caller).</summary>
     public async Task DeleteIndexAsync(string memberId, CancellationToken cancellationToken)
     {

@@ -12,6 +12,19 @@ public sealed class TableNames(string prefix)
     public string Introductions { get; } = prefix + "Intros";
     public string IntroductionIndex { get; } = prefix + "IntroIndex";
     public string IntroductionLedgers { get; } = prefix + "IntroLedgers";
+    public string NudgeMembers { get; } = prefix + "NudgeMembers";
+    public string NudgeTimers { get; } = prefix + "NudgeTimers";
+    public string NudgeDeliveries { get; } = prefix + "NudgeDeliveries";
+    public string NudgeChannels { get; } = prefix + "NudgeChannels";
+    public string NudgeFollowUps { get; } = prefix + "NudgeFollowUps";
+    public string NudgeState { get; } = prefix + "NudgeState";
 
-    public IEnumerable<string> All => [Profiles, ConversationReferences, BotState, Dialogs, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers];
+    /// <summary>The nudge work queue (queue names: lower case letters, digits and single hyphens).</summary>
+    public string NudgeQueue { get; } = prefix.ToLowerInvariant() + "-nudges";
+
+    /// <summary>Where nudge work that failed again and again is kept for inspection and replay.</summary>
+    public string NudgePoisonQueue { get; } = prefix.ToLowerInvariant() + "-nudges-poison";
+
+    public IEnumerable<string> All => [Profiles, ConversationReferences, BotState, Dialogs, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers,
+        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState];
 }

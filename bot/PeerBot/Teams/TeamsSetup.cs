@@ -11,9 +11,13 @@ namespace PeerBot.Teams;
 /// </summary>
 public static class TeamsSetup
 {
+    /// <summary>The named HttpClient every Bot Framework connector call goes through (pacing and retries hook in here).</summary>
+    public const string ConnectorClient = "BotConnector";
+
     public static IServiceCollection AddTeams(this IServiceCollection services)
     {
         services.AddHttpClient();
+        services.AddHttpClient(ConnectorClient);
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ServiceClientCredentialsFactory>(sp =>
             new ConfigurationServiceClientCredentialFactory(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationServiceClientCredentialFactory>>()));
@@ -21,7 +25,7 @@ public static class TeamsSetup
             new ConfigurationBotFrameworkAuthentication(
                 sp.GetRequiredService<IConfiguration>(),
                 sp.GetRequiredService<ServiceClientCredentialsFactory>(),
-                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                httpClientFactory: new NamedClientFactory(sp.GetRequiredService<IHttpClientFactory>(), ConnectorClient),
                 logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
         // A factory lambda: CloudAdapter's public constructors are ambiguous to the container.
         services.AddSingleton(sp => TurnErrors.Attach(
@@ -29,6 +33,7 @@ public static class TeamsSetup
             sp.GetRequiredService<ILogger<CloudAdapter>>()));
         services.AddSingleton<IBot, PeerBotHandler>();
         services.AddSingleton<Conversations.IChannelMessenger, TeamsMessenger>();
+        services.AddSingleton<Nudges.IChannelPoster, TeamsChannelPoster>();
         return services;
     }
 
@@ -57,4 +62,10 @@ public static class TeamsSetup
             await Results.Problem(detail: "Replies to the activity's serviceUrl failed.", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(http);
         }
     }
+}
+
+/// <summary>The SDK asks for the default client; it gets the connector's named one.</summary>
+internal sealed class NamedClientFactory(IHttpClientFactory inner, string name) : IHttpClientFactory
+{
+    public HttpClient CreateClient(string _) => inner.CreateClient(name);
 }

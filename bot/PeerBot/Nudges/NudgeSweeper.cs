@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Options;
+
+namespace PeerBot.Nudges;
+
+/// <summary>
+/// One instance at a time (whoever holds the sweep lease) follows new and changed profiles and intros, and
+/// hands every due timer to the queue. Timer rows are deleted only after their job is queued, and only if
+/// unchanged, so a sweep that dies half-way loses nothing: the next lease holder queues the rest again.
+/// </summary>
+public sealed partial class NudgeSweeper(
+    NudgeState state,
+    NudgeTimers timers,
+    QueuedJobs queue,
+    NudgeSignal signal,
+    NudgeFollowers followers,
+    NudgeInstance instance,
+    TimeProvider clock,
+    IOptions<NudgeOptions> options,
+    ILogger<NudgeSweeper> logger) : BackgroundService
+{
+    public const string Lease = "sweep";
+    private const int Batch = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+        await Task.Yield();
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
+        try
+        {
+            do
+            {
+                try
+                {
+                    if (await state.TryLeaseAsync(Lease, instance.Id, options.Value.SweepLease, stoppingToken))
+                    {
+                        await SweepOnceAsync(stoppingToken);
+                    }
+                }
+                catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
+                {
+                    LogSweepFailed(logger, e.GetType().Name);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>One pass (the caller holds the lease); returns how many jobs it queued.</summary>
+    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        await followers.FollowProfilesAsync(cancellationToken);
+        await followers.FollowIntrosAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var queued = 0;
+        var batch = new List<(NudgeJob Job, Azure.Data.Tables.TableEntity Row)>(Batch);
+        await foreach (var due in timers.DueAsync(now, cancellationToken))
+        {
+            batch.Add(due);
+            if (batch.Count == Batch)
+            {
+                queued += await HandOverAsync(batch, cancellationToken);
+            }
+        }
+        queued += await HandOverAsync(batch, cancellationToken);
+        return queued;
+    }
+
+    private async Task<int> HandOverAsync(List<(NudgeJob Job, Azure.Data.Tables.TableEntity Row)> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (due, ct) => await queue.EnqueueAsync(due.Job, ct));
+        signal.Pulse();
+        await timers.RemoveAsync(batch.Select(b => b.Row), cancellationToken);
+        var count = batch.Count;
+        batch.Clear();
+        // A long hand-over keeps the lease, so that no other instance starts the same sweep meanwhile.
+        await state.TryLeaseAsync(Lease, instance.Id, options.Value.SweepLease, cancellationToken);
+        return count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Nudge sweep failed ({ExceptionType}); it runs again at the next interval")]
+    private static partial void LogSweepFailed(ILogger logger, string exceptionType);
+}
