@@ -27,7 +27,7 @@ public sealed class MemberNudgeHandler(NudgeMemberStore members, MemberSchedule 
         }
         if (member.IsPaused(job.Due))
         {
-            await AdvanceAsync(job, [], delivered: false, cancellationToken);
+            await AdvanceAsync(job, member, [], delivered: false, cancellationToken);
             return null;
         }
 
@@ -45,16 +45,17 @@ public sealed class MemberNudgeHandler(NudgeMemberStore members, MemberSchedule 
         var fresh = peers.NewFor(profile, known, member.LastNudgeAt, TopPeers);
         if (fresh.Count == 0 && waiting.Count == 0)
         {
-            await AdvanceAsync(job, [], delivered: false, cancellationToken);
+            await AdvanceAsync(job, member, [], delivered: false, cancellationToken);
             return null;
         }
         var shown = fresh.Select(m => m.Peer.Id).ToList();
         return new DeliveryPlan(NudgeCards.Nudge(profile, member.Cadence, fresh, waiting), job.Target, null,
-            (outcome, ct) => AdvanceAsync(job, shown, outcome == DeliveryOutcome.Delivered, ct));
+            (outcome, ct) => AdvanceAsync(job, member, shown, outcome == DeliveryOutcome.Delivered, ct));
     }
 
     /// <summary>Moves the member on to their next nudge (once: only while this job is the current one).</summary>
-    private async Task AdvanceAsync(NudgeJob job, IReadOnlyList<string> shown, bool delivered, CancellationToken cancellationToken) =>
+    /// <remarks>The timer of the job's own due time was removed when the job was queued, so there is none to cancel.</remarks>
+    private async Task AdvanceAsync(NudgeJob job, NudgeMember known, IReadOnlyList<string> shown, bool delivered, CancellationToken cancellationToken) =>
         await schedule.ChangeAsync(job.Target, m =>
         {
             if (m is null || m.NextDueAt != job.Due)
@@ -65,5 +66,5 @@ public sealed class MemberNudgeHandler(NudgeMemberStore members, MemberSchedule 
                 ? m with { LastNudgeAt = job.Due, Shown = [.. m.Shown.Concat(shown).TakeLast(NudgeMember.MaxShown)] }
                 : m;
             return updated with { NextDueAt = updated.NextAfter(job.Due) };
-        }, cancellationToken);
+        }, cancellationToken, known, oldTimerGone: true);
 }

@@ -21,8 +21,11 @@ public sealed class NudgeFollowers(
     public const string ProfileCursor = "profiles";
     public const string IntroCursor = "intros";
 
-    // Rows written at nearly the same moment may become visible slightly out of timestamp order.
+    // Rows written at nearly the same moment may become visible slightly out of timestamp order, so each read
+    // goes back a minute before the cursor; what was already handled in that minute is skipped.
     private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(1);
+    private readonly RecentlySeen _profilesSeen = new();
+    private readonly RecentlySeen _introsSeen = new();
 
     public async Task FollowProfilesAsync(CancellationToken cancellationToken)
     {
@@ -30,6 +33,10 @@ public sealed class NudgeFollowers(
         var latest = cursor;
         await foreach (var (peer, timestamp) in profiles.ListAsync(cursor - Overlap, cancellationToken))
         {
+            if (!_profilesSeen.FirstTime(peer.Id, timestamp, cursor - Overlap))
+            {
+                continue;
+            }
             await OnProfileAsync(peer, cancellationToken);
             latest = latest is null || timestamp > latest ? timestamp : latest;
         }
@@ -45,6 +52,10 @@ public sealed class NudgeFollowers(
         var latest = cursor;
         await foreach (var (intro, timestamp) in intros.ChangedSinceAsync(cursor - Overlap ?? DateTimeOffset.UnixEpoch, cancellationToken))
         {
+            if (!_introsSeen.FirstTime(intro.PairKey, timestamp, cursor - Overlap))
+            {
+                continue;
+            }
             if (intro.State == IntroState.Connected)
             {
                 await PlanFollowUpsAsync(intro, cancellationToken);
@@ -87,7 +98,7 @@ public sealed class NudgeFollowers(
                 return moved with { NextDueAt = moved.NextDueAt is null && moved.Cadence == Cadence.Off ? null : moved.NextAfter(now) };
             }
             return m.RoleKey != role ? m with { RoleKey = role } : null;
-        }, cancellationToken);
+        }, cancellationToken, known: current);
     }
 
     private async Task PlanFollowUpsAsync(Introduction intro, CancellationToken cancellationToken)
@@ -135,5 +146,28 @@ public sealed class NudgeFollowers(
         var paused = member with { GhostPausedAt = now };
         await timers.ScheduleAsync(GhostHandler.JobFor(paused, NudgeCalendar.NextAllowed(now, member.Zone, member.At)), cancellationToken);
         await schedule.ChangeAsync(memberId, m => m is null || m.GhostPausedAt is not null ? null : m with { GhostPausedAt = now, NextDueAt = null }, cancellationToken);
+    }
+}
+
+/// <summary>Which changes (key and timestamp) were handled lately, so that re-reading the overlap costs nothing.</summary>
+internal sealed class RecentlySeen
+{
+    private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+
+    public bool FirstTime(string key, DateTimeOffset timestamp, DateTimeOffset? forgetBefore)
+    {
+        if (forgetBefore is { } before && _seen.Count > 0)
+        {
+            foreach (var old in _seen.Where(s => s.Value < before).Select(s => s.Key).ToList())
+            {
+                _seen.Remove(old);
+            }
+        }
+        if (_seen.TryGetValue(key, out var handled) && handled >= timestamp)
+        {
+            return false;
+        }
+        _seen[key] = timestamp;
+        return true;
     }
 }

@@ -22,11 +22,11 @@ public sealed class NudgeMemberStore(TableServiceClient service, TableNames name
     /// Applies <paramref name="change"/> to the current row (null when there is none) and writes it, retrying
     /// when another writer got there first. The change returns null to leave the row as it is.
     /// </summary>
-    public async Task<(NudgeMember? Before, NudgeMember? After)> UpdateAsync(string memberId, Func<NudgeMember?, NudgeMember?> change, CancellationToken cancellationToken, Func<NudgeMember?, NudgeMember, Task>? beforeWrite = null)
+    public async Task<(NudgeMember? Before, NudgeMember? After)> UpdateAsync(string memberId, Func<NudgeMember?, NudgeMember?> change, CancellationToken cancellationToken, NudgeMember? known = null, Func<NudgeMember?, NudgeMember, Task>? beforeWrite = null)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var current = await GetAsync(memberId, cancellationToken);
+            var current = attempt == 0 && known is not null ? known : await GetAsync(memberId, cancellationToken);
             var changed = change(current);
             if (changed is null)
             {

@@ -14,6 +14,15 @@ public sealed class NudgeOptions
     /// <summary>How long the sweep lease lasts without renewal (after an instance dies, another takes over).</summary>
     public TimeSpan SweepLease { get; set; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// The sweep stops handing work to the queue while this many messages wait there, and comes back after
+    /// <see cref="BacklogInterval"/>: due work waits in Table Storage rather than piling up in the queue.
+    /// </summary>
+    public int QueueHighWater { get; set; } = 2000;
+
+    /// <summary>How soon the sweep comes back when it stopped at <see cref="QueueHighWater"/>.</summary>
+    public TimeSpan BacklogInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long a received queue message stays hidden; also how long a send claim is honoured.</summary>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -100,3 +100,4 @@ public sealed partial class NudgeProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "No channel poster for {Kind} channels is registered")]
     private static partial void LogNoPoster(ILogger logger, string kind);
 }
+

@@ -28,49 +28,63 @@ public sealed partial class NudgeSweeper(
             return;
         }
         await Task.Yield();
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
         try
         {
-            do
+            while (!stoppingToken.IsCancellationRequested)
             {
+                var backlog = false;
                 try
                 {
                     if (await state.TryLeaseAsync(Lease, instance.Id, options.Value.SweepLease, stoppingToken))
                     {
-                        await SweepOnceAsync(stoppingToken);
+                        backlog = (await SweepOnceAsync(stoppingToken)).Backlog;
                     }
                 }
                 catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
                 {
                     LogSweepFailed(logger, e.GetType().Name);
                 }
+                await Task.Delay(backlog ? options.Value.BacklogInterval : options.Value.SweepInterval, clock, stoppingToken);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }
 
-    /// <summary>One pass (the caller holds the lease); returns how many jobs it queued.</summary>
-    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    /// <summary>One pass (the caller holds the lease): how many jobs it queued, and whether it stopped at the high-water mark.</summary>
+    public async Task<(int Queued, bool Backlog)> SweepOnceAsync(CancellationToken cancellationToken)
     {
         await followers.FollowProfilesAsync(cancellationToken);
         await followers.FollowIntrosAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var queued = 0;
+        var room = await RoomAsync(cancellationToken);
         var batch = new List<(NudgeJob Job, Azure.Data.Tables.TableEntity Row)>(Batch);
         await foreach (var due in timers.DueAsync(now, cancellationToken))
         {
+            if (room <= 0)
+            {
+                queued += await HandOverAsync(batch, cancellationToken);
+                room = await RoomAsync(cancellationToken);
+                if (room <= 0)
+                {
+                    return (queued, true);
+                }
+            }
             batch.Add(due);
+            room--;
             if (batch.Count == Batch)
             {
                 queued += await HandOverAsync(batch, cancellationToken);
             }
         }
         queued += await HandOverAsync(batch, cancellationToken);
-        return queued;
+        return (queued, false);
     }
+
+    private async Task<int> RoomAsync(CancellationToken cancellationToken) =>
+        options.Value.QueueHighWater - await queue.PendingAsync(cancellationToken);
 
     private async Task<int> HandOverAsync(List<(NudgeJob Job, Azure.Data.Tables.TableEntity Row)> batch, CancellationToken cancellationToken)
     {

@@ -84,6 +84,13 @@ public sealed class QueuedJobs
         }
     }
 
+    /// <summary>About how many messages wait on the work queue.</summary>
+    public async Task<int> PendingAsync(CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync();
+        return (await _work.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+    }
+
     public async Task<(int Work, int Poison)> CountAsync(CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync();
