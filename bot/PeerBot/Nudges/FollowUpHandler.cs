@@ -1,4 +1,5 @@
 using System.Globalization;
+using PeerBot.Conversations;
 using PeerBot.Intros;
 using PeerBot.Profiles;
 
@@ -34,6 +35,6 @@ public sealed class FollowUpHandler(FollowUps followUps, IntroStore intros, Prof
         }
         var other = (await profiles.GetAsync(intro.OtherThan(job.Target), cancellationToken))?.Peer;
         return new DeliveryPlan(NudgeCards.FollowUp(intro, other, followUp.ConnectedAt, asked), job.Target, null,
-            (_, ct) => followUps.AskedAsync(followUp, asked, ct));
+            (outcome, ct) => outcome == DeliveryOutcome.Delivered ? followUps.AskedAsync(followUp, asked, ct) : Task.CompletedTask);
     }
 }

@@ -20,6 +20,7 @@ public sealed partial class NudgeSweeper(
 {
     public const string Lease = "sweep";
     private const int Batch = 500;
+    private DateTimeOffset _followedAt = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -55,11 +56,22 @@ public sealed partial class NudgeSweeper(
     /// <summary>One pass (the caller holds the lease): how many jobs it queued, and whether it stopped at the high-water mark.</summary>
     public async Task<(int Queued, bool Backlog)> SweepOnceAsync(CancellationToken cancellationToken)
     {
-        await followers.FollowProfilesAsync(cancellationToken);
-        await followers.FollowIntrosAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        // Following profiles and intros reads whole tables' recent changes: once a sweep interval, not on
+        // every quick return to a backlog.
+        if (now - _followedAt >= options.Value.SweepInterval)
+        {
+            await followers.FollowProfilesAsync(cancellationToken);
+            await followers.FollowIntrosAsync(cancellationToken);
+            _followedAt = now;
+        }
         var queued = 0;
         var room = await RoomAsync(cancellationToken);
+        // Reading due timers is a range scan: worth it only when the queue has real room.
+        if (room < options.Value.QueueHighWater / 2)
+        {
+            return (0, true);
+        }
         var batch = new List<(NudgeJob Job, Azure.Data.Tables.TableEntity Row)>(Batch);
         await foreach (var due in timers.DueAsync(now, cancellationToken))
         {

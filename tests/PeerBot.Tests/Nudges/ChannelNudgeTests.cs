@@ -34,9 +34,9 @@ public sealed class ChannelNudgeTests() : FakeClockBotTest("channel", new Dictio
 
         await AdvanceToAsync(new DateTimeOffset(2026, 3, 10, 8, 0, 30, TimeSpan.Zero));
         var post = await CardAsync(Channel, "channelNudge");
-        Assert.Contains("3 leaders joined", post.CardText, StringComparison.Ordinal);
-        Assert.Contains("VP · Marketing", post.CardText, StringComparison.Ordinal);
-        Assert.Contains("Director · Engineering", post.CardText, StringComparison.Ordinal);
+        Assert.Contains("3 leaders joined", Text(post), StringComparison.Ordinal);
+        Assert.Contains("VP · Marketing", Text(post), StringComparison.Ordinal);
+        Assert.Contains("Director · Engineering", Text(post), StringComparison.Ordinal);
         foreach (var name in new[] { "Priya", "Jonas", "Ama" })
         {
             Assert.DoesNotContain(name, post.RawBody, StringComparison.Ordinal);
@@ -61,6 +61,6 @@ public sealed class ChannelNudgeTests() : FakeClockBotTest("channel", new Dictio
         Assert.DoesNotContain("channelNudge", CardsIn(Channel));
         await AdvanceToAsync(new DateTimeOffset(2026, 3, 9, 13, 0, 30, TimeSpan.Zero));
         var post = await CardAsync(Channel, "channelNudge");
-        Assert.Contains("1-5 (America/New_York)", post.CardText, StringComparison.Ordinal);
+        Assert.Contains("1-5 (America/New_York)", Text(post), StringComparison.Ordinal);
     }
 }

@@ -34,8 +34,8 @@ public static class EngineHosts
     /// <summary>The bot's own executable, started with the same settings as environment variables.</summary>
     public static Process OutOfProcess(string prefix, int tenantPerSecond, TimeSpan visibility)
     {
-        var test = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = test.Parent!.Parent!.Name; // …/bin/<configuration>/net10.0/
+        var test = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = test.Parent!.Name; // …/bin/<configuration>/net10.0/
         var app = Path.Combine(Azurite.RepositoryRoot(), "bot", "PeerBot", "bin", configuration, test.Name);
         var start = new ProcessStartInfo("dotnet", [Path.Combine(app, "PeerBot.dll")])
         {

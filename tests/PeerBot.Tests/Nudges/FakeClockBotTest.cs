@@ -82,19 +82,28 @@ public abstract class FakeClockBotTest : IAsyncLifetime
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (true)
         {
-            var found = Connector.SentTo(conversation).Where(s => s.Activity["attachments"]?[0]?["name"]?.GetValue<string>() == template).Skip(skip).FirstOrDefault();
+            var found = Connector.SentTo(conversation).Where(s => TemplateOf(s) == template).Skip(skip).FirstOrDefault();
             if (found is not null)
             {
                 return found;
             }
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"No {template} card in {conversation}; got: " + string.Join(", ", Connector.SentTo(conversation).Select(s => s.Activity["attachments"]?[0]?["name"]?.GetValue<string>() ?? s.Text)));
+                throw new TimeoutException($"No {template} card in {conversation}; got: " + string.Join(", ", Connector.SentTo(conversation).Select(s => TemplateOf(s) ?? s.Text)));
             }
             await Task.Delay(100);
         }
     }
 
     protected IEnumerable<string> CardsIn(string conversation) =>
-        Connector.SentTo(conversation).Select(s => s.Activity["attachments"]?[0]?["name"]?.GetValue<string>() ?? "text");
+        Connector.SentTo(conversation).Select(s => TemplateOf(s) ?? "text");
+
+    private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The card as text with nothing escaped (so "VP · Marketing" reads as written).</summary>
+    protected static string Text(SentActivity sent) => sent.Card?.ToJsonString(Readable) ?? sent.Text ?? "";
+
+    /// <summary>The card template an activity was rendered from (the attachment's name), or null for text.</summary>
+    protected static string? TemplateOf(SentActivity sent) =>
+        sent.Activity["attachments"] is System.Text.Json.Nodes.JsonArray { Count: > 0 } attachments ? attachments[0]?["name"]?.GetValue<string>() : null;
 }

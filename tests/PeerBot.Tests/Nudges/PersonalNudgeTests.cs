@@ -48,11 +48,11 @@ public sealed class PersonalNudgeTests() : FakeClockBotTest("personal")
         Assert.DoesNotContain("nudge", CardsIn(AliceChat));
         await AdvanceToAsync(new DateTimeOffset(2026, 3, 12, 8, 31, 0, TimeSpan.Zero));
         var nudge = await CardAsync(AliceChat, "nudge");
-        Assert.Contains("Bob Brown", nudge.CardText, StringComparison.Ordinal);
-        Assert.Contains("Carol Chen", nudge.CardText, StringComparison.Ordinal);
+        Assert.Contains("Bob Brown", Text(nudge), StringComparison.Ordinal);
+        Assert.Contains("Carol Chen", Text(nudge), StringComparison.Ordinal);
         // The CMO is one level apart: offered too, but after the peers in the very same role.
-        Assert.True(nudge.CardText.IndexOf("Dan Diaz", StringComparison.Ordinal) > nudge.CardText.IndexOf("Carol Chen", StringComparison.Ordinal));
-        Assert.Contains("\"verb\":\"requestIntro\"", nudge.CardText, StringComparison.Ordinal);
+        Assert.True(Text(nudge).IndexOf("Dan Diaz", StringComparison.Ordinal) > Text(nudge).IndexOf("Carol Chen", StringComparison.Ordinal));
+        Assert.Contains("\"verb\":\"requestIntro\"", Text(nudge), StringComparison.Ordinal);
 
         // Nobody is offered twice: next week there is nothing new, so no nudge is sent at all.
         await AdvanceToAsync(new DateTimeOffset(2026, 3, 19, 8, 31, 0, TimeSpan.Zero));
@@ -74,8 +74,8 @@ public sealed class PersonalNudgeTests() : FakeClockBotTest("personal")
 
         await AdvanceToAsync(new DateTimeOffset(2026, 3, 23, 8, 1, 0, TimeSpan.Zero));
         var back = await CardAsync(AliceChat, "introNotice");
-        Assert.Contains("Your pause is over and nudges are back on", back.CardText, StringComparison.Ordinal);
-        Assert.Contains("Tuesday 24 Mar at 10:00", back.CardText, StringComparison.Ordinal);
+        Assert.Contains("Your pause is over and nudges are back on", Text(back), StringComparison.Ordinal);
+        Assert.Contains("Tuesday 24 Mar at 10:00", Text(back), StringComparison.Ordinal);
 
         await AdvanceToAsync(new DateTimeOffset(2026, 3, 24, 9, 1, 0, TimeSpan.Zero)); // 10:00 CET
         await CardAsync(AliceChat, "nudge");
@@ -89,18 +89,18 @@ public sealed class PersonalNudgeTests() : FakeClockBotTest("personal")
 
         await AdvanceToAsync(Start.AddDays(7).AddMinutes(1));
         var first = await CardAsync(AliceChat, "followUp");
-        Assert.Contains("Did you meet?", first.CardText, StringComparison.Ordinal);
-        Assert.Contains("Bob Brown", first.CardText, StringComparison.Ordinal);
+        Assert.Contains("Did you meet?", Text(first), StringComparison.Ordinal);
+        Assert.Contains("Bob Brown", Text(first), StringComparison.Ordinal);
 
         await SayAsync(Activities.Submit(Connector.ServiceUrl, Alice, Answer(intro, 1, FollowUpAnswers.NotYet)), 1);
         await AdvanceToAsync(Start.AddDays(14).AddHours(1));
         var second = await CardAsync(AliceChat, "followUp", skip: 1);
-        Assert.Contains("Checking in again", second.CardText, StringComparison.Ordinal);
+        Assert.Contains("Checking in again", Text(second), StringComparison.Ordinal);
 
         var thanks = await SayAsync(Activities.Submit(Connector.ServiceUrl, Alice, Answer(intro, 2, FollowUpAnswers.Yes)), 1);
-        Assert.Contains("glad you met", thanks[0].CardText, StringComparison.Ordinal);
+        Assert.Contains("glad you met", Text(thanks[0]), StringComparison.Ordinal);
         var again = await SayAsync(Activities.Submit(Connector.ServiceUrl, Alice, Answer(intro, 2, FollowUpAnswers.WontHappen)), 1);
-        Assert.Contains("answered this one already", again[0].CardText, StringComparison.Ordinal);
+        Assert.Contains("answered this one already", Text(again[0]), StringComparison.Ordinal);
 
         var stats = await Get<FollowUps>().StatisticsAsync(CancellationToken.None);
         Assert.Equal((2, 1, 1, 0), (stats["asked"], stats[FollowUpAnswers.NotYet], stats[FollowUpAnswers.Yes], stats.GetValueOrDefault(FollowUpAnswers.WontHappen)));
@@ -115,7 +115,7 @@ public sealed class PersonalNudgeTests() : FakeClockBotTest("personal")
         }
         await AdvanceToAsync(Clock.GetUtcNow() + TimeSpan.FromSeconds(31));
         var card = await CardAsync(AliceChat, "nudgesPaused");
-        Assert.Contains("The last 3 intro requests", card.CardText, StringComparison.Ordinal);
+        Assert.Contains("The last 3 intro requests", Text(card), StringComparison.Ordinal);
         Assert.NotNull((await Get<NudgeMemberStore>().GetAsync(AliceId, CancellationToken.None))!.GhostPausedAt);
 
         // No nudge while paused.
@@ -123,7 +123,7 @@ public sealed class PersonalNudgeTests() : FakeClockBotTest("personal")
         Assert.DoesNotContain("nudge", CardsIn(AliceChat));
 
         var resumed = await SayAsync(Activities.Submit(Connector.ServiceUrl, Alice, new JsonObject { ["action"] = NudgeCards.ResumeVerb }), 1);
-        Assert.Contains("Welcome back", resumed[0].CardText, StringComparison.Ordinal);
+        Assert.Contains("Welcome back", Text(resumed[0]), StringComparison.Ordinal);
         var member = await Get<NudgeMemberStore>().GetAsync(AliceId, CancellationToken.None);
         Assert.Null(member!.GhostPausedAt);
         Assert.Equal(new DateTimeOffset(2026, 3, 17, 9, 0, 0, TimeSpan.Zero), member.NextDueAt);
@@ -138,10 +138,10 @@ public sealed class PersonalNudgeTests() : FakeClockBotTest("personal")
         await AdvanceToAsync(Clock.GetUtcNow() + TimeSpan.FromSeconds(31));
         await AdvanceToAsync(Clock.GetUtcNow() + TimeSpan.FromSeconds(31));
         var card = await CardAsync(AliceChat, "roleChange");
-        Assert.Contains("Congratulations on the new role", card.CardText, StringComparison.Ordinal);
-        Assert.Contains("One leader holds it (C-level · Marketing)", card.CardText, StringComparison.Ordinal);
-        Assert.Contains("Dan Diaz", card.CardText, StringComparison.Ordinal);
-        Assert.DoesNotContain("Bob Brown", card.CardText, StringComparison.Ordinal);
+        Assert.Contains("Congratulations on the new role", Text(card), StringComparison.Ordinal);
+        Assert.Contains("One leader holds it (C-level · Marketing)", Text(card), StringComparison.Ordinal);
+        Assert.Contains("Dan Diaz", Text(card), StringComparison.Ordinal);
+        Assert.DoesNotContain("Bob Brown", Text(card), StringComparison.Ordinal);
     }
 
     private static JsonObject Answer(Introduction intro, int asked, string answer) => new()
