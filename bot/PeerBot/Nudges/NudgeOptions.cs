@@ -11,6 +11,12 @@ public sealed class NudgeOptions
     /// <summary>How often the lease holder looks for due work and new profiles and intros.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often the sweep reads recent profile and intro changes (new members, new roles, connections, expired
+    /// requests). Reading changes by timestamp scans the tables, so this is less often than the sweep itself.
+    /// </summary>
+    public TimeSpan FollowInterval { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How long the sweep lease lasts without renewal (after an instance dies, another takes over).</summary>
     public TimeSpan SweepLease { get; set; } = TimeSpan.FromSeconds(90);
 

@@ -6,13 +6,14 @@ namespace PeerBot.Nudges;
 
 /// <summary>
 /// Peers to suggest in nudges. Many members share a role and nudges go out in waves, so the directory is
-/// searched once per role a minute and each member's exclusions are applied to that shortlist.
+/// searched once per role every few minutes and each member's exclusions are applied to that shortlist.
 /// </summary>
 public sealed class NudgePeers(PeerDirectory directory, TimeProvider clock)
 {
     private const int Shortlist = 200;
-    private static readonly TimeSpan Fresh = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Fresh = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyList<PeerMatch> Matches)> _byRole = new(StringComparer.Ordinal);
+    private readonly Lock _searching = new();
 
     /// <summary>
     /// The best peers in the member's role at other organizations: not offered before, not already introduced,
@@ -48,9 +49,16 @@ public sealed class NudgePeers(PeerDirectory directory, TimeProvider clock)
         var now = clock.GetUtcNow();
         if (!_byRole.TryGetValue(role, out var cached) || now - cached.At > Fresh)
         {
-            var outcome = directory.Search(new SearchRequest(member.Title, AskerId: null, AskerOrganizationKey: null, AskerEmailDomain: null, Asker: null, Top: Shortlist));
-            cached = (now, outcome.Matches);
-            _byRole[role] = cached;
+            // One search per role, not one per waiting nudge: the others wait for it and share the result.
+            lock (_searching)
+            {
+                if (!_byRole.TryGetValue(role, out cached) || now - cached.At > Fresh)
+                {
+                    var outcome = directory.Search(new SearchRequest(member.Title, AskerId: null, AskerOrganizationKey: null, AskerEmailDomain: null, Asker: null, Top: Shortlist));
+                    cached = (now, outcome.Matches);
+                    _byRole[role] = cached;
+                }
+            }
         }
         return cached.Matches.Where(m => m.Peer.Id != member.Id
             && m.Peer.OrganizationKey != member.OrganizationKey

@@ -57,9 +57,9 @@ public sealed partial class NudgeSweeper(
     public async Task<(int Queued, bool Backlog)> SweepOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        // Following profiles and intros reads whole tables' recent changes: once a sweep interval, not on
-        // every quick return to a backlog.
-        if (now - _followedAt >= options.Value.SweepInterval)
+        // Following profiles and intros scans the tables' recent changes: once a follow interval, not on every
+        // sweep, let alone every quick return to a backlog.
+        if (now - _followedAt >= options.Value.FollowInterval)
         {
             await followers.FollowProfilesAsync(cancellationToken);
             await followers.FollowIntrosAsync(cancellationToken);

@@ -108,6 +108,7 @@ public static class NudgeBenchmark
             ["Nudges__Pacing__TenantPerSecond"] = AllowedPerSecond.ToString(CultureInfo.InvariantCulture),
             // Azurite's queue slows down with its length: keep it short (Azure Storage does not need this).
             ["Nudges__QueueHighWater"] = "600",
+            ["Nudges__Concurrency"] = "48",
         };
         foreach (var (key, value) in settings)
         {

@@ -17,6 +17,7 @@ public abstract class FakeClockBotTest : IAsyncLifetime
         var all = new Dictionary<string, string?>
         {
             ["Nudges:SweepInterval"] = "00:00:30",
+            ["Nudges:FollowInterval"] = "00:00:30",
             ["Nudges:PollInterval"] = "00:00:05",
             ["Logging:LogLevel:Default"] = "Warning",
         };
