@@ -294,6 +294,16 @@ public sealed class AdaptiveTemplateTests
     }
 
     [Fact]
+    public void Literal_data_in_the_template_is_not_changed_by_an_expansion()
+    {
+        // "before" reads the literal before setProperty changes this expansion's copy of it.
+        var template = new AdaptiveTemplate("""{ "card": { "$data": { "n": 1 }, "before": "${n}", "set": "${setProperty($data, 'n', 2).n}", "after": "${n}" } }""");
+
+        Assert.Equal("""{"card":{"before":1,"set":2,"after":2}}""", template.Expand(null).ToJsonString());
+        Assert.Equal("""{"card":{"before":1,"set":2,"after":2}}""", template.Expand(null).ToJsonString());
+    }
+
+    [Fact]
     public void Null_data_leaves_paths_unresolved()
     {
         var card = new AdaptiveTemplate("""{ "a": "${name}", "b": "x" }""").Expand(null);

@@ -5,7 +5,10 @@ using System.Text.Json.Nodes;
 
 namespace PeerBot.Cards.Templating;
 
-/// <summary>Moves values between JSON and the expression value model, writing JSON the way JSON.stringify does.</summary>
+/// <summary>
+/// Moves values between JSON and the expression value model, writing JSON the way JSON.stringify does
+/// (except that a lone surrogate becomes U+FFFD, as it would on the wire).
+/// </summary>
 internal static class ScriptJson
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
@@ -160,7 +163,13 @@ internal static class ScriptJson
                 default:
                     var loneSurrogate = (char.IsHighSurrogate(c) && (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])))
                         || (char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(text[i - 1])));
-                    if (c < ' ' || loneSurrogate)
+                    if (loneSurrogate)
+                    {
+                        // Half of a character pair (from cutting text between the halves) cannot travel as UTF-8;
+                        // it becomes U+FFFD here rather than at the first serializer that meets it.
+                        builder.Append('\uFFFD');
+                    }
+                    else if (c < ' ')
                     {
                         builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }
