@@ -1,4 +1,4 @@
-using PeerBot.Cards.Templating;
+using PeerBot.Cards.Templating.Values;
 
 namespace PeerBot.Tests.Cards;
 

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using PeerBot.Cards.Templating.Expressions;
+using PeerBot.Cards.Templating.Values;
 
 namespace PeerBot.Cards.Templating;
 

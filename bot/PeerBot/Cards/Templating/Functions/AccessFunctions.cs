@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using PeerBot.Cards.Templating.Expressions;
+using PeerBot.Cards.Templating.Values;
 
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Functions;
 
 /// <summary>Paths (<c>a.b</c>), indexers (<c>a[0]</c>, <c>a['x']</c>) and array and object literals.</summary>
 internal static partial class AccessFunctions

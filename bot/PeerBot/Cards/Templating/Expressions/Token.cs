@@ -1,4 +1,4 @@
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Expressions;
 
 internal enum TokenKind
 {

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Functions;
 
 /// <summary>
 /// Upper and lower case as String.prototype.toUpperCase/toLowerCase do it: full Unicode case mapping,

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PeerBot.Cards.Templating.Expressions;
+using PeerBot.Cards.Templating.Values;
 
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Functions;
 
 /// <summary>formatDateTime(timestamp[, format[, locale]]), with .NET-style format strings.</summary>
 internal static partial class DateTimeFunctions
 {
-    private const string DefaultFormat = "YYYY-MM-DDTHH:mm:ss.SSS[Z]";
-
     public static readonly ExpressionFunction FormatDateTime = new("formatDateTime", ReturnType.String,
         FunctionSupport.Apply(Format),
         e => FunctionSupport.ValidateOrder(e, [ReturnType.String, ReturnType.String], ReturnType.String));
@@ -23,10 +23,10 @@ internal static partial class DateTimeFunctions
             return Outcome.Fail($"{timestamp} is not a valid datetime string.");
         }
 
-        var format = DefaultFormat;
+        var format = DateTimeFormat.Default;
         if (a.Count == 3 && a[2] is string && a[1] is string withLocale)
         {
-            format = withLocale.Length > 0 ? DateTimeFormat.FromDotNet(withLocale) : DefaultFormat;
+            format = withLocale.Length > 0 ? DateTimeFormat.FromDotNet(withLocale) : DateTimeFormat.Default;
         }
         else if (a.Count == 2 && a[1] is string plain)
         {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using PeerBot.Cards.Templating.Values;
 
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Expressions;
 
 /// <summary>Where paths such as <c>peer.name</c> or <c>items[0]</c> are looked up.</summary>
 internal abstract class Memory

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Globalization;
 
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Values;
 
 /// <summary>
 /// An object value with the key order the reference engine produces: array-index keys ("0", "1", ...)

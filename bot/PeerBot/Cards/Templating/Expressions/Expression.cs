@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Expressions;
 
 /// <summary>A parsed expression: a function (operators are functions too) applied to child expressions.</summary>
 internal class Expression

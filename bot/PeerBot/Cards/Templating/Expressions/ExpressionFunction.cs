@@ -1,4 +1,4 @@
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Expressions;
 
 /// <summary>Evaluates an expression node. <paramref name="substitute"/>: missing paths read as their <c>${path}</c> text.</summary>
 internal delegate Outcome Evaluation(Expression expression, Memory memory, bool substitute);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Values;
 
 /// <summary>Number text exactly as ECMAScript writes and reads it (Number#toString, parseInt).</summary>
 internal static class ScriptNumber

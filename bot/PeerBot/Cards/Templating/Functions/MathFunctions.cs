@@ -1,4 +1,7 @@
-namespace PeerBot.Cards.Templating;
+using PeerBot.Cards.Templating.Expressions;
+using PeerBot.Cards.Templating.Values;
+
+namespace PeerBot.Cards.Templating.Functions;
 
 /// <summary>Arithmetic: <c>+ - * / % ^</c> and add, sub, mul, div, mod, exp.</summary>
 internal static class MathFunctions

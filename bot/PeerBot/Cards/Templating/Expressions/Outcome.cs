@@ -1,4 +1,6 @@
-namespace PeerBot.Cards.Templating;
+using PeerBot.Cards.Templating.Values;
+
+namespace PeerBot.Cards.Templating.Expressions;
 
 /// <summary>
 /// The result of evaluating an expression: a value, or an error message. Errors are ordinary results;

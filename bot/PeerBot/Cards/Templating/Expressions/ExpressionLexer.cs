@@ -1,4 +1,4 @@
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Expressions;
 
 /// <summary>
 /// Splits expression text into tokens. Where two tokens could start at the same place the longer wins,

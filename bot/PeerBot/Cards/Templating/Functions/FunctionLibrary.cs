@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
+using PeerBot.Cards.Templating.Expressions;
 
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Functions;
 
 /// <summary>
 /// The functions and operators templates may use, by the name they are called with. Operators are looked
@@ -14,8 +15,6 @@ internal static class FunctionLibrary
         Functions.TryGetValue(name, out var function)
             ? function
             : throw new TemplateException($"Unknown function '{name}'. Card templates may only use the standard template functions.");
-
-    public static IReadOnlyCollection<string> Names => Functions.Keys;
 
     private static FrozenDictionary<string, ExpressionFunction> Build()
     {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using PeerBot.Cards.Templating.Expressions;
+using PeerBot.Cards.Templating.Values;
 
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Functions;
 
 /// <summary>Text functions: concat (and <c>&amp;</c>), join, length, toUpper, toLower, trim, substring, replace, string.</summary>
 internal static class TextFunctions

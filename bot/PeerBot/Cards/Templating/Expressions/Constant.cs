@@ -1,6 +1,7 @@
 using System.Text;
+using PeerBot.Cards.Templating.Values;
 
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Expressions;
 
 /// <summary>A literal in an expression.</summary>
 internal sealed class Constant(object? value) : Expression(ConstantFunction, [])

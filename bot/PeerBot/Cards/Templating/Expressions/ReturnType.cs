@@ -1,4 +1,4 @@
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Expressions;
 
 /// <summary>What an expression can produce, checked when the template is parsed. Object means "anything".</summary>
 [Flags]

@@ -1,4 +1,4 @@
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Values;
 
 /// <summary>The equality used by <c>==</c>, <c>equals</c> and <c>contains</c>.</summary>
 internal static class ScriptEquality

@@ -1,4 +1,6 @@
-namespace PeerBot.Cards.Templating;
+using PeerBot.Cards.Templating.Values;
+
+namespace PeerBot.Cards.Templating.Expressions;
 
 /// <summary>Property and index lookups on values.</summary>
 internal static class MemberAccess

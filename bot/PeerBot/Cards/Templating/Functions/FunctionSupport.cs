@@ -1,4 +1,7 @@
-namespace PeerBot.Cards.Templating;
+using PeerBot.Cards.Templating.Expressions;
+using PeerBot.Cards.Templating.Values;
+
+namespace PeerBot.Cards.Templating.Functions;
 
 /// <summary>Checks a function's argument value; returns an error message or null.</summary>
 internal delegate string? ArgumentCheck(object? value, Expression argument, int position);

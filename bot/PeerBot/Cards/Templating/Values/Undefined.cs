@@ -1,4 +1,4 @@
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Values;
 
 /// <summary>
 /// A missing value. The template language tells "absent" apart from JSON null: absent properties are

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using PeerBot.Cards.Templating.Expressions;
+using PeerBot.Cards.Templating.Values;
 
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Functions;
 
 /// <summary>count, first, last, contains, and json (text to value).</summary>
 internal static class CollectionFunctions

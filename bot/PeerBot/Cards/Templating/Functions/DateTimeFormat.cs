@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using PeerBot.Cards.Templating.Expressions;
 
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Functions;
 
 /// <summary>
 /// Date formatting in two steps, as the reference engine does it: a .NET custom format ("ddd d MMM yyyy")
@@ -12,7 +13,8 @@ namespace PeerBot.Cards.Templating;
 /// </summary>
 internal static partial class DateTimeFormat
 {
-    private const string DefaultFormat = "YYYY-MM-DDTHH:mm:ss.SSS[Z]";
+    /// <summary>The ISO form used when no format is given, in day.js tokens.</summary>
+    public const string Default = "YYYY-MM-DDTHH:mm:ss.SSS[Z]";
 
     private static readonly string[] MonthNames =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -44,7 +46,7 @@ internal static partial class DateTimeFormat
     {
         if (format.Length == 0)
         {
-            return DefaultFormat;
+            return Default;
         }
         try
         {

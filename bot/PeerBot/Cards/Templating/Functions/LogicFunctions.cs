@@ -1,4 +1,7 @@
-namespace PeerBot.Cards.Templating;
+using PeerBot.Cards.Templating.Expressions;
+using PeerBot.Cards.Templating.Values;
+
+namespace PeerBot.Cards.Templating.Functions;
 
 /// <summary>
 /// Comparisons and logic. These read paths without substitution, so a missing value is simply missing

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PeerBot.Cards.Templating;
+namespace PeerBot.Cards.Templating.Values;
 
 /// <summary>
 /// The value model expressions work on, with the conversions the reference engine performs. Values are
