@@ -14,7 +14,9 @@ internal static class FunctionLibrary
     public static ExpressionFunction Lookup(string name) =>
         Functions.TryGetValue(name, out var function)
             ? function
-            : throw new TemplateException($"Unknown function '{name}'. Card templates may only use the standard template functions.");
+            : throw new TemplateException($"Unknown function '{name}'. Card templates can call: {string.Join(", ", CallableNames)}.");
+
+    private static IEnumerable<string> CallableNames => Functions.Keys.Where(k => char.IsAsciiLetter(k[0])).Order(StringComparer.Ordinal);
 
     private static FrozenDictionary<string, ExpressionFunction> Build()
     {
