@@ -3,6 +3,7 @@ using PeerBot.Conversations;
 using PeerBot.Health;
 using PeerBot.Intros;
 using PeerBot.Matching;
+using PeerBot.Privacy;
 using PeerBot.Profiles;
 using PeerBot.Storage;
 using PeerBot.Teams;
@@ -16,6 +17,7 @@ builder.Services.AddConversations();
 builder.Services.AddProfiles();
 builder.Services.AddMatching();
 builder.Services.AddIntros();
+builder.Services.AddPrivacy();
 builder.Services.AddTeams();
 
 var app = builder.Build();
@@ -24,6 +26,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapHealth();
 app.MapTeams();
+app.MapPrivacy();
 
 app.Run();
 

@@ -9,6 +9,7 @@ public static class IntrosSetup
         services.AddSingleton<IntroStore>();
         services.AddSingleton<IntroLedgers>();
         services.AddSingleton<IntroService>();
+        services.AddSingleton<Privacy.IMemberData, IntroData>();
         services.AddSingleton<ICardAction, RequestIntroAction>();
         foreach (var verb in new[] { IntroVerbs.Accept, IntroVerbs.Decline, IntroVerbs.Snooze, IntroVerbs.Cancel })
         {

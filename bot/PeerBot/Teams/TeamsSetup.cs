@@ -15,6 +15,8 @@ public static class TeamsSetup
     {
         services.AddHttpClient();
         services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<Conversations.IChannelMessenger, TeamsMessenger>();
+        services.AddSingleton<Privacy.IMemberData, ConversationReferenceData>();
         services.AddSingleton<ServiceClientCredentialsFactory>(sp =>
             new ConfigurationServiceClientCredentialFactory(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationServiceClientCredentialFactory>>()));
         services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedContractAuthentication(
@@ -28,7 +30,6 @@ public static class TeamsSetup
             new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>()),
             sp.GetRequiredService<ILogger<CloudAdapter>>()));
         services.AddSingleton<IBot, PeerBotHandler>();
-        services.AddSingleton<Conversations.IChannelMessenger, TeamsMessenger>();
         return services;
     }
 
