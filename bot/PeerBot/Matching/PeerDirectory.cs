@@ -112,6 +112,20 @@ public sealed class PeerDirectory : IDisposable
         }
     }
 
+    /// <summary>Every member id in the directory (a copy).</summary>
+    public IReadOnlyList<string> Ids()
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return [.. _slotById.Keys];
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     public void Upsert(Peer peer)
     {
         ArgumentNullException.ThrowIfNull(peer);
