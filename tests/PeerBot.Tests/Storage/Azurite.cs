@@ -38,14 +38,12 @@ public static class Azurite
             throw new InvalidOperationException($"Azurite is not installed at {azurite}: run 'npm ci --prefix tools' (the test script does this).");
         }
         var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
-        var location = Directory.CreateTempSubdirectory("peerbot-azurite-").FullName;
         var psi = new ProcessStartInfo("node",
         [
             azurite, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl",
             "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--location", location,
         ])
         {
             RedirectStandardOutput = true,
