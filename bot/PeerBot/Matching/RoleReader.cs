@@ -118,36 +118,56 @@ public sealed class RoleReader(Taxonomy taxonomy)
         var readings = new List<RoleReading>();
         var confidence = corrections.Count > 0 ? 0.9 : 1.0;
         SeniorityLevel? level = null;
+        SeniorityLevel? stated = null;
         var workerFunctions = new List<JobFunction>();
-        var hasRole = false;
+        JobFunction? fixedFunction = null;
+        var roles = new List<Mention>();
         foreach (var m in mentions)
         {
             switch (m.Term?.Kind)
             {
                 case TermKind.Role:
-                    hasRole = true;
-                    var functions = m.Term.Functions!;
-                    for (var k = 0; k < functions.Count; k++)
-                    {
-                        var readAs = m.Term.ReadAs is { Count: > 0 } names ? names[k] : null;
-                        readings.Add(new RoleReading(functions[k], m.Level, null, confidence / functions.Count, readAs));
-                    }
+                    roles.Add(m);
                     break;
                 case TermKind.Level or TermKind.Worker or TermKind.Modifier when m.Level is not null:
                     if (level is null || m.Level.Rank > level.Rank)
                     {
                         level = m.Level;
                     }
-                    if (m.Term!.Kind == TermKind.Worker && m.Term.Functions is [var usual])
+                    if (m.Term!.Kind == TermKind.Level && (stated is null || m.Level.Rank > stated.Rank))
+                    {
+                        stated = m.Level;
+                    }
+                    if (m.Term.Kind == TermKind.Worker && m.Term.Functions is [var usual])
                     {
                         workerFunctions.Add(usual);
+                        fixedFunction ??= m.Term.Fixed ? usual : null;
                     }
                     break;
             }
         }
 
-        var groups = FunctionGroups(mentions);
-        if (groups.Count > 0 && !(hasRole && level is null))
+        // A level written beside a role below the top raises it: "SDR Team Lead", "SVP & General Manager".
+        var levelTaken = false;
+        foreach (var m in roles)
+        {
+            var roleLevel = m.Level!;
+            if (stated is not null && stated.Rank > roleLevel.Rank && roleLevel.Rank < Taxonomy.Levels.Count - 1)
+            {
+                roleLevel = stated;
+                levelTaken = true;
+            }
+            var functions = m.Term!.Functions!;
+            for (var k = 0; k < functions.Count; k++)
+            {
+                var readAs = m.Term.ReadAs is { Count: > 0 } names ? names[k] : null;
+                readings.Add(new RoleReading(functions[k], roleLevel, null, confidence / functions.Count, readAs));
+            }
+        }
+        var hasRole = roles.Count > 0;
+
+        var groups = fixedFunction is null ? FunctionGroups(mentions) : [(fixedFunction, null)];
+        if (groups.Count > 0 && !(hasRole && (level is null || levelTaken)))
         {
             foreach (var (function, specialty) in groups)
             {

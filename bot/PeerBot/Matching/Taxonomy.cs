@@ -131,7 +131,7 @@ public sealed class Taxonomy
         }
         foreach (var worker in file.Workers)
         {
-            var term = new Term(TermKind.Worker, Level: LevelOf(worker.Level), Functions: worker.Function is null ? [] : [FunctionOf(worker.Function)]);
+            var term = new Term(TermKind.Worker, Level: LevelOf(worker.Level), Functions: worker.Function is null ? [] : [FunctionOf(worker.Function)], Fixed: worker.Fixed);
             worker.Terms.ForEach(t => Add(t, term));
         }
         file.Ignore.ForEach(t => Add(t, new Term(TermKind.Ignore)));
@@ -160,13 +160,15 @@ internal enum TermKind
 /// <param name="Level">The level a level word, role or worker word carries; for a modifier, the level it means when it modifies nothing ("Marketing Associate").</param>
 /// <param name="Functions">For a role with several, the readings of an ambiguous abbreviation; for a worker word, its usual function.</param>
 /// <param name="Changes">For a modifier, how it moves the level word after it (by rank).</param>
+/// <param name="Fixed">For a worker word, that its function wins over any other the title names.</param>
 internal sealed record Term(
     TermKind Kind,
     SeniorityLevel? Level = null,
     IReadOnlyList<JobFunction>? Functions = null,
     string? Specialty = null,
     IReadOnlyList<string>? ReadAs = null,
-    FrozenDictionary<int, SeniorityLevel>? Changes = null);
+    FrozenDictionary<int, SeniorityLevel>? Changes = null,
+    bool Fixed = false);
 
 internal sealed class TaxonomyFile
 {
@@ -223,6 +225,7 @@ internal sealed class WorkerJson
     public List<string> Terms { get; set; } = [];
     public string? Function { get; set; }
     public string Level { get; set; } = "";
+    public bool Fixed { get; set; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip)]
