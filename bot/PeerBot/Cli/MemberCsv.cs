@@ -29,7 +29,7 @@ public static class MemberCsv
         string text;
         try
         {
-            text = File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+            text = File.ReadAllText(CliPaths.Resolve(path), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
         }
         catch (FileNotFoundException)
         {

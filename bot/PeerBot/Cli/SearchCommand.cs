@@ -96,7 +96,11 @@ internal static class SearchCommand
     {
         try
         {
-            return File.ReadAllLines(path, Encoding.UTF8);
+            return File.ReadAllLines(CliPaths.Resolve(path), Encoding.UTF8);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new CliException($"{path}: no such file.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -118,6 +118,18 @@ public class RoleReaderTests
     }
 
     [Theory]
+    [InlineData("SDR Team Lead", "sales/lead")]
+    [InlineData("Lead Data Scientist", "data/lead")]
+    [InlineData("SVP & General Manager", "general-management/svp")]
+    [InlineData("SVP & CFO", "finance/c-level")]
+    [InlineData("Engineering Recruiter", "people/ic")]
+    [InlineData("Director of Engineering Recruiting", "people/director")]
+    public void A_level_beside_a_role_raises_it_and_a_recruiter_stays_in_people(string text, string expected)
+    {
+        Assert.Equal(expected, Read(text));
+    }
+
+    [Theory]
     [InlineData("VP Sales & Marketing", "sales/vp | marketing/vp")]
     [InlineData("VP Sales and Marketing", "sales/vp | marketing/vp")]
     [InlineData("Director, Marketing / Communications", "marketing/director | communications/director")]
