@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PeerBot.Profiles;
 
 namespace PeerBot.Matching;
 
@@ -8,6 +9,8 @@ public static class MatchingSetup
     {
         services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
+        // The loader follows the one ProfileStore everyone writes through (it needs AddStorage()).
+        services.TryAddSingleton<ProfileStore>();
         services.TryAddSingleton(_ => new RoleReader(Taxonomy.Default));
         // Features that pause, block or introduce members add their own IPeerExclusions; until then, none.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPeerExclusions, NoExclusions>());
