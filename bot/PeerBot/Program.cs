@@ -1,4 +1,5 @@
 using PeerBot.Cards;
+using PeerBot.Cli;
 using PeerBot.Conversations;
 using PeerBot.Health;
 using PeerBot.Intros;
@@ -7,6 +8,12 @@ using PeerBot.Privacy;
 using PeerBot.Profiles;
 using PeerBot.Storage;
 using PeerBot.Teams;
+
+// Admin and batch commands (import, search) run in the same executable, without the web host.
+if (PeerBotCli.TryRun(args) is { } exitCode)
+{
+    return exitCode;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -29,6 +36,7 @@ app.MapTeams();
 app.MapPrivacy();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so that tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

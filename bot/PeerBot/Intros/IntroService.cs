@@ -22,7 +22,7 @@ public enum RequestOutcome
 /// The introduction lifecycle. Every change goes through an ETag-guarded write of the pair's row, so racing
 /// clicks produce exactly one outcome, and only the winner sends messages.
 /// </summary>
-public sealed class IntroService(IntroStore store, IntroLedgers ledgers, ProfileStore profiles, MemberMessenger messenger, TimeProvider clock)
+public sealed class IntroService(IntroStore store, IntroLedgers ledgers, ProfileStore profiles, MemberMessenger messenger, BusyPeers busy, TimeProvider clock)
 {
     public async Task<(RequestOutcome Outcome, Introduction? Intro)> RequestAsync(string requesterId, string peerId, string note, string activityId, CancellationToken cancellationToken)
     {
@@ -91,6 +91,7 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
             return (winner?.Intro.RequestActivityId == activityId ? RequestOutcome.Duplicate : RequestOutcome.AlreadyOpen, winner?.Intro);
         }
         await store.IndexAsync(intro, cancellationToken);
+        busy.Update(peerId, (await ledgers.GetAsync(peerId, cancellationToken)).PendingIncoming.Count >= IntroRules.MaxPendingIncoming);
         await messenger.SendAsync(peerId, IntroCards.Request(intro, requester, peer), cancellationToken, [requesterId]);
         return (RequestOutcome.Sent, intro);
     }
@@ -121,6 +122,7 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
             return ((await store.GetAsync(pairKey, cancellationToken))?.Intro, false);
         }
         await ledgers.TryChangeAsync(intro.PeerId, l => l with { PendingIncoming = [.. l.PendingIncoming.Where(k => k != pairKey)] }, cancellationToken);
+        busy.Update(intro.PeerId, false);
         await AnnounceAsync(moved, cancellationToken);
         if (to == IntroState.Accepted)
         {

@@ -16,6 +16,10 @@ public static class IntrosSetup
             services.AddSingleton<ICardAction>(sp => new MoveIntroAction(verb, sp.GetRequiredService<IntroService>(), sp.GetRequiredService<Profiles.ProfileStore>()));
         }
         services.AddSingleton<IChatCommand, IntrosCommand>();
+        services.AddSingleton<Matching.IAskerHistory, IntroHistory>();
+        services.AddSingleton<BusyPeers>();
+        services.AddSingleton<Matching.IPeerExclusions>(sp => sp.GetRequiredService<BusyPeers>());
+        services.AddHostedService(sp => sp.GetRequiredService<BusyPeers>());
         services.AddOptions<IntroSweepOptions>().BindConfiguration(IntroSweepOptions.Section);
         services.AddHostedService<IntroSweeper>();
         return services;
