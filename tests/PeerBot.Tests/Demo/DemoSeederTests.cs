@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PeerBot.Demo;
 using PeerBot.Matching;
 using PeerBot.Profiles;
@@ -110,6 +111,7 @@ public sealed class DemoSeederTests
             ["Storage:TablePrefix"] = Azurite.UniquePrefix("demo"),
             ["Demo:Seed"] = seed ? "true" : "false",
         });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddSingleton<ProfileStore>();
         builder.Services.AddDemo(builder.Configuration);
