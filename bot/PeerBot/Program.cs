@@ -1,6 +1,7 @@
 using PeerBot.Cards;
 using PeerBot.Conversations;
 using PeerBot.Health;
+using PeerBot.Intros;
 using PeerBot.Matching;
 using PeerBot.Profiles;
 using PeerBot.Storage;
@@ -14,6 +15,7 @@ builder.Services.AddCards();
 builder.Services.AddConversations();
 builder.Services.AddProfiles();
 builder.Services.AddMatching();
+builder.Services.AddIntros();
 builder.Services.AddTeams();
 
 var app = builder.Build();

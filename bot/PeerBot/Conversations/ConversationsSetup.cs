@@ -9,6 +9,9 @@ public static class ConversationsSetup
         services.AddSingleton<DialogStore>();
         services.AddSingleton<Dialogs>();
         services.AddSingleton<ConversationRouter>();
+        services.AddSingleton<TurnLedger>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<MemberMessenger>();
         services.AddSingleton<IChatCommand, HelpCommand>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

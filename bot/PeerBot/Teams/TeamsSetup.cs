@@ -28,6 +28,7 @@ public static class TeamsSetup
             new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>()),
             sp.GetRequiredService<ILogger<CloudAdapter>>()));
         services.AddSingleton<IBot, PeerBotHandler>();
+        services.AddSingleton<Conversations.IChannelMessenger, TeamsMessenger>();
         return services;
     }
 
