@@ -19,22 +19,24 @@ LOGS="$PWD/.local/logs"
 groups=()
 names=()
 
-stop_all() {
-  trap - INT TERM EXIT
-  local i p alive
-  for ((i = ${#groups[@]} - 1; i >= 0; i--)); do
-    kill -TERM -- "-${groups[i]}" 2>/dev/null || true
-  done
+# Stops one service and everything it started: politely, then by force after 10 s.
+stop_group() {
+  local pid=$1 name=$2
+  kill -TERM -- "-$pid" 2>/dev/null || return 0
   for _ in $(seq 1 50); do
-    alive=0
-    for p in "${groups[@]}"; do
-      if kill -0 -- "-$p" 2>/dev/null; then alive=1; fi
-    done
-    [ "$alive" = 0 ] && return 0
+    kill -0 -- "-$pid" 2>/dev/null || return 0
     sleep 0.2
   done
-  for p in "${groups[@]}"; do
-    kill -KILL -- "-$p" 2>/dev/null || true
+  warn "$name did not stop within 10 s; killing it"
+  kill -KILL -- "-$pid" 2>/dev/null || true
+}
+
+# Newest first, so that the bot is gone before its storage.
+stop_all() {
+  trap - INT TERM EXIT
+  local i
+  for ((i = ${#groups[@]} - 1; i >= 0; i--)); do
+    stop_group "${groups[i]}" "${names[i]}"
   done
 }
 trap 'echo; say "Stopping"; stop_all; exit 130' INT TERM
