@@ -88,7 +88,8 @@ if port_open "$BOT_PORT"; then
   die "port $BOT_PORT is taken (is PeerBot already running?). Stop that process or set PEERBOT_PORT."
 fi
 say "Building and starting the bot on http://127.0.0.1:$BOT_PORT (the first build takes a minute or two)"
-start bot . "$LOGS/bot.log" env Demo__Seed=true \
+# Local use is unauthenticated: no app id, so the Playground's unsigned requests are accepted.
+start bot . "$LOGS/bot.log" env Demo__Seed=true MicrosoftAppType= MicrosoftAppId= MicrosoftAppPassword= \
   dotnet run --project bot/PeerBot --no-launch-profile --urls "http://127.0.0.1:$BOT_PORT"
 bot_pid="${groups[-1]}"
 status=000

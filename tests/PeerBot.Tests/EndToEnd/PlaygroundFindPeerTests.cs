@@ -14,6 +14,8 @@ namespace PeerBot.Tests.EndToEnd;
 /// </summary>
 public sealed class PlaygroundFindPeerTests(ITestOutputHelper output)
 {
+    private const string ComposeBox = "[contenteditable='true'][role='textbox']";
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
@@ -39,7 +41,8 @@ public sealed class PlaygroundFindPeerTests(ITestOutputHelper output)
         try
         {
             await page.GotoAsync(playground.Address.ToString());
-            await page.GetByRole(AriaRole.Textbox).ClickAsync(new LocatorClickOptions { Timeout = (float)Patience.TotalMilliseconds });
+            // The compose box is a contenteditable editor; the welcome card's inputs are textboxes too.
+            await page.Locator(ComposeBox).ClickAsync(new LocatorClickOptions { Timeout = (float)Patience.TotalMilliseconds });
             await page.Keyboard.TypeAsync("/findpeer VP marketing");
             await page.Keyboard.PressAsync("Enter");
 
