@@ -1,6 +1,7 @@
 using PeerBot.Cards;
 using PeerBot.Cli;
 using PeerBot.Conversations;
+using PeerBot.Demo;
 using PeerBot.Health;
 using PeerBot.Intros;
 using PeerBot.Matching;
@@ -19,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddProblemDetails();
 builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddDemo(builder.Configuration);
 builder.Services.AddCards();
 builder.Services.AddConversations();
 builder.Services.AddProfiles();
