@@ -7,6 +7,7 @@ using PeerBot.Intros;
 using PeerBot.Matching;
 using PeerBot.Privacy;
 using PeerBot.Profiles;
+using PeerBot.Stats;
 using PeerBot.Storage;
 using PeerBot.Teams;
 
@@ -27,6 +28,7 @@ builder.Services.AddProfiles();
 builder.Services.AddMatching();
 builder.Services.AddIntros();
 builder.Services.AddPrivacy();
+builder.Services.AddStats();
 builder.Services.AddTeams();
 
 var app = builder.Build();
