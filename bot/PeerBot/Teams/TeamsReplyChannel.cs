@@ -18,7 +18,7 @@ public sealed class TeamsReplyChannel(ITurnContext turnContext, CardLibrary card
         {
             await turnContext.SendActivityAsync(activity, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or Microsoft.Rest.HttpOperationException)
+        catch (Exception e) when (e is HttpRequestException or Microsoft.Rest.HttpOperationException or ErrorResponseException)
         {
             throw new ChannelUnreachableException(e);
         }
@@ -29,7 +29,7 @@ public sealed class TeamsReplyChannel(ITurnContext turnContext, CardLibrary card
         switch (reply)
         {
             case CardReply card:
-                var json = cards.Render("teams", card.Template, card.Data).ToJsonString();
+                var json = MarkdownLinks.Neutralize(cards.Render("teams", card.Template, card.Data)).ToJsonString();
                 var message = MessageFactory.Attachment(new Attachment
                 {
                     ContentType = AdaptiveCardContentType,
