@@ -83,7 +83,6 @@ public sealed class AuthenticationTests : IAsyncLifetime
     {
         var user = "u-forged-" + forgery.Replace(' ', '-');
         var activity = Activities.Message(_connector.ServiceUrl, user, "help");
-        var identity = _identity;
         string? header = forgery switch
         {
             "no authorization header" => null,
@@ -92,10 +91,10 @@ public sealed class AuthenticationTests : IAsyncLifetime
             "wrong audience" => Bearer(Valid with { Audience = Guid.NewGuid().ToString() }),
             "expired" => Bearer(Valid with { Expires = DateTime.UtcNow.AddMinutes(-10) }),
             "wrong issuer" => Bearer(Valid with { Issuer = "https://api.botframework.com" }),
-            "bad signature" => Bearer(Valid with { Signing = new SigningKey(identity.Teams.KeyId, ["msteams"]).Credentials }),
+            "bad signature" => Bearer(Valid with { Signing = new SigningKey(_identity.Teams.KeyId, ["msteams"]).Credentials }),
             "unsigned" => Bearer(Valid with { Signing = null }),
-            "key endorsed for another channel" => Bearer(Valid with { Signing = identity.WebChatOnly.Credentials }),
-            "key without endorsements" => Bearer(Valid with { Signing = identity.Unendorsed.Credentials }),
+            "key endorsed for another channel" => Bearer(Valid with { Signing = _identity.WebChatOnly.Credentials }),
+            "key without endorsements" => Bearer(Valid with { Signing = _identity.Unendorsed.Credentials }),
             "channel not endorsed for the key" => Bearer(Valid),
             "serviceUrl differs from the claim" => Bearer(Valid with { ServiceUrl = "https://smba.trafficmanager.net/emea/" }),
             _ => throw new ArgumentOutOfRangeException(nameof(forgery)),

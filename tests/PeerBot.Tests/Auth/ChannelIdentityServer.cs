@@ -115,9 +115,8 @@ public sealed class ChannelIdentityServer
                 client.GetAsync(MetadataUrl).GetAwaiter().GetResult().EnsureSuccessStatusCode();
                 return;
             }
-            catch (HttpRequestException e) when (DateTime.UtcNow < deadline)
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
             {
-                _ = e;
                 Thread.Sleep(500);
             }
         }
