@@ -35,4 +35,10 @@ public sealed record TextReply(string Text) : BotReply;
 public interface IReplyChannel
 {
     Task SendAsync(BotReply reply, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the card whose button started this turn, for the member who pressed it (Teams: the Universal
+    /// Actions response; older clients and other channels: an updated or new message).
+    /// </summary>
+    Task UpdateCardAsync(CardReply card, CancellationToken cancellationToken);
 }

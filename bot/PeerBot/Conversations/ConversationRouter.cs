@@ -6,7 +6,7 @@ namespace PeerBot.Conversations;
 /// The one place every channel hands its turns to. Card actions are dispatched by verb, typed text by
 /// command word; an active dialog gets what neither claims; anything else brings the help card.
 /// </summary>
-public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnumerable<ICardAction> actions, Dialogs dialogs, ProfileStore profiles)
+public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnumerable<ICardAction> actions, Dialogs dialogs, ProfileStore profiles, TurnLedger ledger, Outbox outbox)
 {
     private readonly Dictionary<string, IChatCommand> _commands = commands
         .SelectMany(c => c.Names.Select(n => (Name: n, Command: c)))
@@ -19,6 +19,12 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
     /// <summary>The member installed the app or started a personal chat: welcome them once, with the profile form.</summary>
     public async Task OnMemberJoinedAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
     {
+        await outbox.DeliverAsync(turn.From.PeerId, replies, cancellationToken);
+        await WelcomeOnceAsync(turn, replies, cancellationToken);
+    }
+
+    private async Task WelcomeOnceAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
+    {
         if (await profiles.GetAsync(turn.From.PeerId, cancellationToken) is null
             && !await dialogs.IsActiveAsync(turn, ProfileDialog.DialogId, cancellationToken))
         {
@@ -26,7 +32,30 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
         }
     }
 
+    /// <summary>Handles a turn once: a repeated delivery of the same activity does nothing.</summary>
     public async Task OnTurnAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
+    {
+        var once = turn.ActivityId is { Length: > 0 };
+        if (once && !await ledger.TryBeginAsync(turn, cancellationToken))
+        {
+            return;
+        }
+        try
+        {
+            if (turn.IsPersonal)
+            {
+                await outbox.DeliverAsync(turn.From.PeerId, replies, cancellationToken);
+            }
+            await RouteAsync(turn, replies, cancellationToken);
+        }
+        catch when (once)
+        {
+            await ledger.ForgetAsync(turn, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task RouteAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
     {
         var context = new CommandContext(turn, replies, dialogs);
         if (turn.Action is { } verb)
@@ -40,7 +69,7 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
         {
             if (turn.IsPersonal)
             {
-                await OnMemberJoinedAsync(turn, replies, cancellationToken);
+                await WelcomeOnceAsync(turn, replies, cancellationToken);
             }
             await command.RunAsync(context, arguments, cancellationToken);
             return;

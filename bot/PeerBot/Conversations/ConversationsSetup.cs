@@ -9,6 +9,10 @@ public static class ConversationsSetup
         services.AddSingleton<DialogStore>();
         services.AddSingleton<Dialogs>();
         services.AddSingleton<ConversationRouter>();
+        services.AddSingleton<TurnLedger>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<MemberMessenger>();
+        services.AddSingleton<Privacy.IMemberData, ConversationData>();
         services.AddSingleton<IChatCommand, HelpCommand>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

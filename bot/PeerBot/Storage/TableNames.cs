@@ -7,6 +7,11 @@ public sealed class TableNames(string prefix)
     public string ConversationReferences { get; } = prefix + "ConversationRefs";
     public string BotState { get; } = prefix + "BotState";
     public string Dialogs { get; } = prefix + "Dialogs";
+    public string Outbox { get; } = prefix + "Outbox";
+    public string Turns { get; } = prefix + "Turns";
+    public string Introductions { get; } = prefix + "Intros";
+    public string IntroductionIndex { get; } = prefix + "IntroIndex";
+    public string IntroductionLedgers { get; } = prefix + "IntroLedgers";
 
-    public IEnumerable<string> All => [Profiles, ConversationReferences, BotState, Dialogs];
+    public IEnumerable<string> All => [Profiles, ConversationReferences, BotState, Dialogs, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers];
 }

@@ -19,7 +19,7 @@ public sealed class PeerBotHandler(ConversationRouter router, CardLibrary cards,
     {
         var turn = ToTurn((Activity)turnContext.Activity);
         await RememberAsync(turnContext, turn, cancellationToken);
-        await router.OnTurnAsync(turn, new TeamsReplyChannel(turnContext, cards), cancellationToken);
+        await router.OnTurnAsync(turn, new ActivityReplyChannel(turnContext, cards), cancellationToken);
     }
 
     protected override async Task OnTeamsMembersAddedAsync(IList<TeamsChannelAccount> teamsMembersAdded, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ public sealed class PeerBotHandler(ConversationRouter router, CardLibrary cards,
         if (turn.IsPersonal)
         {
             await RememberAsync(turnContext, turn, cancellationToken);
-            await router.OnMemberJoinedAsync(turn, new TeamsReplyChannel(turnContext, cards), cancellationToken);
+            await router.OnMemberJoinedAsync(turn, new ActivityReplyChannel(turnContext, cards), cancellationToken);
         }
     }
 
@@ -46,8 +46,11 @@ public sealed class PeerBotHandler(ConversationRouter router, CardLibrary cards,
         var data = invokeValue.Action?.Data is { } raw ? JsonNode.Parse(JToken.FromObject(raw).ToString()) as JsonObject ?? [] : [];
         data["verb"] = invokeValue.Action?.Verb;
         var turn = ToTurn((Activity)turnContext.Activity) with { Text = null, Value = data };
-        await router.OnTurnAsync(turn, new TeamsReplyChannel(turnContext, cards), cancellationToken);
-        return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = "Done" };
+        var replies = new ActivityReplyChannel(turnContext, cards);
+        await router.OnTurnAsync(turn, replies, cancellationToken);
+        return replies.InvokeCard is { } card
+            ? new AdaptiveCardInvokeResponse { StatusCode = 200, Type = ActivityReplyChannel.AdaptiveCardContentType, Value = card }
+            : new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = "Done" };
     }
 
     private async Task OnJoinedAsync(ITurnContext<IConversationUpdateActivity> turnContext, IList<ChannelAccount> added, string? email, CancellationToken cancellationToken)
@@ -61,7 +64,7 @@ public sealed class PeerBotHandler(ConversationRouter router, CardLibrary cards,
         }
         turn = turn with { From = turn.From with { Email = email ?? turn.From.Email } };
         await RememberAsync(turnContext, turn, cancellationToken);
-        await router.OnMemberJoinedAsync(turn, new TeamsReplyChannel(turnContext, cards), cancellationToken);
+        await router.OnMemberJoinedAsync(turn, new ActivityReplyChannel(turnContext, cards), cancellationToken);
     }
 
     private Task RememberAsync(ITurnContext turnContext, ChatTurn turn, CancellationToken cancellationToken) =>

@@ -15,6 +15,8 @@ public static class TeamsSetup
     {
         services.AddHttpClient();
         services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<Conversations.IChannelMessenger, TeamsMessenger>();
+        services.AddSingleton<Privacy.IMemberData, ConversationReferenceData>();
         services.AddSingleton<ServiceClientCredentialsFactory>(sp =>
             new ConfigurationServiceClientCredentialFactory(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationServiceClientCredentialFactory>>()));
         services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedContractAuthentication(

@@ -107,5 +107,7 @@ public sealed class DialogsTests : IAsyncLifetime
             Texts.Add(((TextReply)reply).Text);
             return Task.CompletedTask;
         }
+
+        public Task UpdateCardAsync(CardReply card, CancellationToken cancellationToken) => SendAsync(card, cancellationToken);
     }
 }

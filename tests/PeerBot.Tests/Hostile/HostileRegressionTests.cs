@@ -43,6 +43,25 @@ public sealed class HostileRegressionTests() : BotTestBase("regress")
     }
 
     [Fact]
+    public async Task Characters_that_Unicode_normalisation_refuses_are_dropped_from_titles_so_the_directory_can_read_them()
+    {
+        var form = ProfileSubmission(name: "Ada Halfpair", title: "@@title@@", organization: "Halfpair Works");
+        var activity = Activities.Submit(Connector.ServiceUrl, "u-halfpair", form).ToJsonString()
+            .Replace("\"@@title@@\"", HostileStrings.JsonLiteral("VP \uFFFEMarketing\uFFFF\uD800"), StringComparison.Ordinal);
+        using var saved = await Client.PostAsync("/api/messages", new StringContent(activity, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        await Connector.WaitForAsync(Activities.PersonalConversation("u-halfpair"), 2);
+
+        var stored = await Profiles.GetAsync("msteams:u-halfpair", CancellationToken.None);
+        Assert.Equal("VP Marketing", stored?.Peer.Title?.Replace("\uFFFD", "", StringComparison.Ordinal));
+        var search = Activities.Message(Connector.ServiceUrl, "u-other", "findpeer VP marketing");
+        search["conversation"]!["tenantId"] = "0d7c1e55-0000-4000-8000-0000000000ee";
+        search["channelData"]!["tenant"]!["id"] = "0d7c1e55-0000-4000-8000-0000000000ee";
+        var found = await SayAsync(search, 3);
+        Assert.Contains("Ada Halfpair", found[^1].RawBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_service_url_whose_connector_answers_404_is_a_400_not_a_500()
     {
         var activity = Activities.Message(Connector.ServiceUrl + "nowhere/", "u-404", "help");

@@ -62,13 +62,15 @@ public static class Azurite
             UseShellExecute = false,
         };
         _process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start Azurite.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        // Kept so that a failed start says why (Azurite exits with its reason on stdout or stderr).
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
-        WaitForPort(table, TimeSpan.FromSeconds(30));
-        WaitForPort(queue, TimeSpan.FromSeconds(30));
+        WaitForPort(_process, table, TimeSpan.FromSeconds(30), output);
+        WaitForPort(_process, queue, TimeSpan.FromSeconds(30), output);
         const string key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
         return "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + key + ";" +
                $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;" +
@@ -108,11 +110,16 @@ public static class Azurite
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void WaitForPort(int port, TimeSpan timeout)
+    private static void WaitForPort(Process process, int port, TimeSpan timeout, IEnumerable<string> output)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
+            if (process.HasExited)
+            {
+                process.WaitForExit(); // flushes the redirected output
+                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}: {string.Join(Environment.NewLine, output)}");
+            }
             try
             {
                 using var client = new TcpClient();
@@ -124,6 +131,6 @@ public static class Azurite
                 Thread.Sleep(100);
             }
         }
-        throw new TimeoutException($"Azurite did not listen on port {port} within {timeout}.");
+        throw new TimeoutException($"Azurite did not listen on port {port} within {timeout}: {string.Join(Environment.NewLine, output)}");
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using PeerBot.Tests.Storage;
 
 namespace PeerBot.Tests.Teams;
@@ -10,8 +12,11 @@ public sealed class BotHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public BotHost(string prefixHint, IDictionary<string, string?>? settings = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    public BotHost(string prefixHint, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         TablePrefix = Azurite.UniquePrefix(prefixHint);
         _settings = new Dictionary<string, string?>
         {
@@ -21,6 +26,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
             ["MicrosoftAppPassword"] = "",
             ["MicrosoftAppType"] = "",
             ["Demo:Seed"] = "false",
+            // Tests drive the expiry sweep themselves, so the background one waits (almost) forever.
+            ["Intros:SweepInterval"] = "40.00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -34,5 +41,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace PeerBot.Tests.Teams;
 /// <summary>A running bot on fresh tables plus a connector stub that captures its replies.</summary>
 public abstract class BotTestBase : IAsyncLifetime
 {
-    protected BotTestBase(string hint) => Host = new BotHost(hint);
+    protected BotTestBase(string hint, Action<IServiceCollection>? services = null) => Host = new BotHost(hint, services: services);
 
     protected BotHost Host { get; }
 

@@ -10,7 +10,7 @@ public sealed class OnboardingTests() : BotTestBase("onboard")
     {
         var replies = await SayAsync(Activities.Installed(Connector.ServiceUrl, "u-install"), 2);
 
-        Assert.Equal(TeamsReplyChannel.AdaptiveCardContentType, replies[0].Activity["attachments"]![0]!["contentType"]!.GetValue<string>());
+        Assert.Equal(ActivityReplyChannel.AdaptiveCardContentType, replies[0].Activity["attachments"]![0]!["contentType"]!.GetValue<string>());
         Assert.Contains("Welcome", replies[0].CardText, StringComparison.Ordinal);
         var form = replies[1].Card!;
         Assert.Equal("1.5", form["version"]!.GetValue<string>());

@@ -1,11 +1,39 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using PeerBot.Cards.Templating.Values;
 
 namespace PeerBot.Cards.Templating;
 
-// Interim binder: replaced by the full Adaptive Card Templating implementation.
-public sealed class AdaptiveTemplate(string json)
+/// <summary>
+/// An Adaptive Card template (Adaptive Card Templating language), parsed once and expanded per reply.
+/// Behaves like the adaptivecards-templating npm package 2.3.1, including its quirks, so a template
+/// renders the same here as in the designer; tests/oracles compares the two.
+/// </summary>
+/// <remarks>
+/// Values from the data are never parsed, so data containing <c>${...}</c> is output as written.
+/// Unlike the npm package, a call to a function this engine does not know is rejected when the template
+/// is parsed, wherever it appears (the npm package leaves such a call inside text as literal <c>${...}</c>).
+/// </remarks>
+public sealed class AdaptiveTemplate
 {
-    private readonly JsonNode _template = JsonNode.Parse(json) ?? throw new ArgumentException("Empty template.", nameof(json));
+    private readonly object? _template;
 
-    public JsonNode Expand(JsonNode? data) => _template.DeepClone();
+    /// <exception cref="TemplateException">The template has a syntax error or calls an unknown function.</exception>
+    /// <exception cref="JsonException">The template is not JSON.</exception>
+    public AdaptiveTemplate(string json)
+    {
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
+        _template = TemplateBinder.Prepare(document.RootElement);
+    }
+
+    /// <summary>Binds the template to <paramref name="data"/> (the <c>$root</c>).</summary>
+    /// <exception cref="TemplateException">
+    /// An expression fails where its value is the whole property, or the template expands to nothing.
+    /// </exception>
+    public JsonNode Expand(JsonNode? data)
+    {
+        var expanded = TemplateBinder.Expand(_template, ScriptJson.FromNode(data));
+        return ScriptJson.ToNode(expanded)
+            ?? throw new TemplateException("The template expanded to nothing (its root was dropped by $when or bound to empty data).");
+    }
 }

@@ -1,0 +1,143 @@
+using System.Text.Json.Nodes;
+using PeerBot.Conversations;
+using PeerBot.Profiles;
+
+namespace PeerBot.Intros;
+
+/// <summary>The intro buttons: requestIntro on results, accept/decline/not now on the intro card, cancel on status.</summary>
+public static class IntroVerbs
+{
+    public const string Request = "requestIntro";
+    public const string Accept = "acceptIntro";
+    public const string Decline = "declineIntro";
+    public const string Snooze = "snoozeIntro";
+    public const string Cancel = "cancelIntro";
+}
+
+public sealed class RequestIntroAction(IntroService intros, ProfileStore profiles) : ICardAction
+{
+    public string Verb => IntroVerbs.Request;
+
+    public async Task RunAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var turn = context.Turn;
+        var peerId = Text(turn.Value, "peer");
+        // Each peer on a results card has its own note input; the button names it.
+        var noteInput = Text(turn.Value, "noteInput");
+        var note = Text(turn.Value, noteInput.StartsWith("note", StringComparison.Ordinal) ? noteInput : "note");
+        var (outcome, intro) = await intros.RequestAsync(turn.From.PeerId, peerId, note, turn.ActivityId ?? "", cancellationToken);
+        var peer = (await profiles.GetAsync(peerId, cancellationToken))?.Peer;
+        var name = peer?.Name ?? "that leader";
+        BotReply reply = outcome switch
+        {
+            RequestOutcome.Sent => IntroCards.Status(intro!, peer!, $"Request sent. {name} will see your request in their own chat; you'll hear as soon as they answer."),
+            RequestOutcome.Duplicate => null!,
+            RequestOutcome.NoProfile => new TextReply("Create your profile first (type **profile**), so the peer can see who is asking."),
+            RequestOutcome.UnknownPeer => new TextReply("That leader is no longer in the network."),
+            RequestOutcome.NotAllowed => new TextReply("PeerBot introduces you to leaders at other organizations only."),
+            RequestOutcome.AlreadyOpen => IntroCards.Status(intro!, peer!, $"You already have an intro with {name}: {IntroCards.StateLabel(intro!.State).ToLowerInvariant()}."),
+            RequestOutcome.Cooldown => new TextReply($"{name} is not available right now. Try another peer with **findpeer**."),
+            RequestOutcome.WeeklyLimit => new TextReply($"You've sent {IntroRules.MaxRequestsPerWeek} intro requests in the last 7 days, which is the limit. You can ask again once the oldest is a week old."),
+            RequestOutcome.PeerBusy => new TextReply($"{name} has several requests waiting already. Try again in a few days, or pick another peer."),
+            _ => new TextReply("That didn't work. Please try again."),
+        };
+        if (outcome != RequestOutcome.Duplicate)
+        {
+            await context.SendAsync(reply, cancellationToken);
+        }
+    }
+
+    internal static string Text(JsonObject? value, string key) =>
+        value?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
+}
+
+/// <summary>Accept, Decline, Not now and Cancel: one transition each, the clicker's card updated in place.</summary>
+public sealed class MoveIntroAction(string verb, IntroService intros, ProfileStore profiles) : ICardAction
+{
+    public string Verb => verb;
+
+    public async Task RunAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var turn = context.Turn;
+        var pairKey = RequestIntroAction.Text(turn.Value, "intro");
+        var round = turn.Value?["round"] is JsonValue r && (r.TryGetValue<int>(out var n) || (r.TryGetValue<string>(out var t) && int.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out n))) ? n : 0;
+        var me = turn.From.PeerId;
+
+        if (verb == IntroVerbs.Snooze)
+        {
+            var snoozed = await intros.SnoozeAsync(pairKey, round, me, cancellationToken);
+            await UpdateAsync(context, snoozed, snoozed?.State == IntroState.Requested && snoozed.PeerId == me
+                ? "Not now. It will come back with your next nudge." : null, cancellationToken);
+            return;
+        }
+
+        var to = verb switch
+        {
+            IntroVerbs.Accept => IntroState.Accepted,
+            IntroVerbs.Decline => IntroState.Declined,
+            _ => IntroState.Cancelled,
+        };
+        var (intro, changed) = await intros.MoveAsync(pairKey, round, to, me, cancellationToken);
+        var message = !changed ? null : to switch
+        {
+            IntroState.Accepted => "You accepted. You're connected: see the card below.",
+            IntroState.Declined => "You declined. They will only hear that you're not available right now.",
+            _ => "Request cancelled.",
+        };
+        await UpdateAsync(context, intro, message, cancellationToken);
+    }
+
+    private async Task UpdateAsync(CommandContext context, Introduction? intro, string? message, CancellationToken cancellationToken)
+    {
+        if (intro is null || (intro.RequesterId != context.Turn.From.PeerId && intro.PeerId != context.Turn.From.PeerId))
+        {
+            await context.SendAsync(new TextReply("That introduction no longer exists."), cancellationToken);
+            return;
+        }
+        // A click that lost a race (or repeats one) sees where the intro stands, and no one else hears of it.
+        message ??= intro.IsOpen
+            ? $"Nothing changed: this intro is {IntroCards.StateLabel(intro.State).ToLowerInvariant()}."
+            : $"This intro is already settled: {IntroCards.StateLabel(intro.State).ToLowerInvariant()}.";
+        var requester = (await profiles.GetAsync(intro.RequesterId, cancellationToken))?.Peer;
+        if (intro.RequesterId == context.Turn.From.PeerId)
+        {
+            var peer = (await profiles.GetAsync(intro.PeerId, cancellationToken))?.Peer;
+            if (peer is not null)
+            {
+                await context.Replies.UpdateCardAsync(IntroCards.Status(intro, peer, message), cancellationToken);
+                return;
+            }
+        }
+        await context.Replies.UpdateCardAsync(IntroCards.Decided(intro, requester, message), cancellationToken);
+    }
+}
+
+/// <summary>"intros": the member's pending, connected and past introductions.</summary>
+public sealed class IntrosCommand(IntroStore store, ProfileStore profiles) : IChatCommand
+{
+    public IReadOnlyList<string> Names { get; } = ["intros", "introductions"];
+
+    public string Usage => "intros";
+
+    public string Description => "See your pending, connected and past introductions.";
+
+    public async Task RunAsync(CommandContext context, string arguments, CancellationToken cancellationToken)
+    {
+        var me = context.Turn.From.PeerId;
+        var intros = new List<Introduction>();
+        await foreach (var intro in store.ForMemberAsync(me, cancellationToken))
+        {
+            intros.Add(intro);
+        }
+        var people = new Dictionary<string, Peer>(StringComparer.Ordinal);
+        foreach (var id in intros.Select(i => i.OtherThan(me)).Distinct())
+        {
+            if ((await profiles.GetAsync(id, cancellationToken))?.Peer is { } peer)
+            {
+                people[id] = peer;
+            }
+        }
+        var ordered = intros.OrderByDescending(i => i.History[^1].At).ToList();
+        await context.SendAsync(IntroCards.List(me, ordered, people), cancellationToken);
+    }
+}

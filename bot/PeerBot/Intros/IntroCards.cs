@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PeerBot.Conversations;
+using PeerBot.Profiles;
+
+namespace PeerBot.Intros;
+
+/// <summary>
+/// View data for the intro cards. Until both have accepted, nothing built here for a requester carries
+/// the peer's email: only <see cref="Connected"/> does.
+/// </summary>
+public static class IntroCards
+{
+    /// <summary>The card the peer receives: who asks, why, and Accept / Decline / Not now.</summary>
+    public static CardReply Request(Introduction intro, Peer requester, Peer peer) => new("introRequest", new JsonObject
+    {
+        ["intro"] = intro.PairKey,
+        ["round"] = intro.Round,
+        ["requester"] = PublicFacts(requester),
+        ["note"] = intro.Note,
+        ["sharedTopics"] = Strings(SharedTopics(requester, peer)),
+    }, $"{requester.Name} ({requester.Title}, {requester.Organization}) would like an intro.");
+
+    /// <summary>The clicker's own intro card after their choice (replaces the card in place).</summary>
+    public static CardReply Decided(Introduction intro, Peer? requester, string message) => new("introDecided", new JsonObject
+    {
+        ["requester"] = requester is null ? new JsonObject { ["name"] = "A leader" } : PublicFacts(requester),
+        ["state"] = intro.State.ToString(),
+        ["message"] = message,
+    }, message);
+
+    /// <summary>What the requester sees after asking: the request and its state, never the peer's contact details.</summary>
+    public static CardReply Status(Introduction intro, Peer peer, string message) => new("introStatus", new JsonObject
+    {
+        ["intro"] = intro.PairKey,
+        ["round"] = intro.Round,
+        ["peer"] = PublicFacts(peer),
+        ["state"] = StateLabel(intro.State),
+        ["message"] = message,
+        ["canCancel"] = intro.State == IntroState.Requested,
+    }, message);
+
+    /// <summary>"You're connected": the other person's details, email included, and how to start.</summary>
+    public static CardReply Connected(Peer self, Peer other)
+    {
+        var shared = SharedTopics(self, other);
+        var starters = shared.Count > 0
+            ? shared.Select(t => $"How are you approaching {t} this year?").ToList()
+            : [$"What is the hardest part of being {Article(other.Title)} right now?", "What would you do differently if you started your role again?"];
+        var deepLink = self.Channel == "msteams" && other.Channel == "msteams" && self.Email is { Length: > 0 } && other.Email is { Length: > 0 }
+            ? $"https://teams.microsoft.com/l/chat/0/0?users={Uri.EscapeDataString(self.Email)},{Uri.EscapeDataString(other.Email)}"
+            : "";
+        var data = new JsonObject
+        {
+            ["other"] = PublicFacts(other),
+            ["email"] = other.Email ?? "",
+            ["starters"] = Strings(starters),
+            ["chatLink"] = deepLink,
+            ["sharedTopics"] = Strings(shared),
+        };
+        return new CardReply("introConnected", data, $"You're connected with {other.Name} ({other.Title}, {other.Organization}).");
+    }
+
+    /// <summary>A short notice: declined ("not available right now"), expired, cancelled.</summary>
+    public static CardReply Notice(string title, string message) => new("introNotice", new JsonObject
+    {
+        ["title"] = title,
+        ["message"] = message,
+    }, message);
+
+    public static CardReply List(string memberId, IReadOnlyList<Introduction> intros, IReadOnlyDictionary<string, Peer> people)
+    {
+        JsonObject Row(Introduction i)
+        {
+            var other = people.GetValueOrDefault(i.OtherThan(memberId));
+            var row = PublicFacts(other);
+            row["direction"] = i.RequesterId == memberId ? "You asked" : "Asked you";
+            row["state"] = StateLabel(i.State);
+            row["since"] = (i.History[^1].At).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+            row["intro"] = i.PairKey;
+            row["round"] = i.Round;
+            row["canCancel"] = i.State == IntroState.Requested && i.RequesterId == memberId;
+            row["canAnswer"] = i.State == IntroState.Requested && i.PeerId == memberId;
+            if (i.State == IntroState.Connected)
+            {
+                row["email"] = other?.Email ?? "";
+            }
+            return row;
+        }
+        var pending = intros.Where(i => i.IsOpen).Select(Row).ToList();
+        var connected = intros.Where(i => i.State == IntroState.Connected).Select(Row).ToList();
+        var past = intros.Where(i => i.State is IntroState.Declined or IntroState.Expired or IntroState.Cancelled).Select(Row).ToList();
+        return new CardReply("introsList", new JsonObject
+        {
+            ["pending"] = new JsonArray([.. pending]),
+            ["connected"] = new JsonArray([.. connected]),
+            ["past"] = new JsonArray([.. past]),
+            ["empty"] = intros.Count == 0,
+        }, $"{pending.Count} pending, {connected.Count} connected, {past.Count} past intros.");
+    }
+
+    public static string StateLabel(IntroState state) => state switch
+    {
+        IntroState.Requested => "Waiting for an answer",
+        IntroState.Accepted => "Accepted",
+        IntroState.Connected => "Connected",
+        IntroState.Declined => "Not available",
+        IntroState.Expired => "Expired",
+        IntroState.Cancelled => "Cancelled",
+        _ => state.ToString(),
+    };
+
+    /// <summary>What anyone in the network may see about a member: never email.</summary>
+    private static JsonObject PublicFacts(Peer? peer) => peer is null
+        ? new JsonObject { ["name"] = "A former member", ["title"] = "", ["organization"] = "", ["band"] = "", ["industry"] = "" }
+        : new JsonObject
+        {
+            ["name"] = peer.Name,
+            ["title"] = peer.Title,
+            ["organization"] = peer.Organization,
+            ["band"] = peer.Band.Label,
+            ["industry"] = peer.Industry,
+        };
+
+    private static List<string> SharedTopics(Peer a, Peer b) =>
+        a.Topics.Where(t => b.Topics.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
+
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)v)]);
+
+    private static string Article(string title) =>
+        title.Length > 0 && "AEIOUaeiou".Contains(title[0], StringComparison.Ordinal) ? "an " + title : "a " + title;
+}

@@ -1,0 +1,121 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using PeerBot.Storage;
+
+namespace PeerBot.Intros;
+
+/// <summary>
+/// Introductions in Table Storage: one row per pair (the source of truth, written with ETags), and an index
+/// row per member and pair so a member's intros and history can be listed from one partition.
+/// </summary>
+public sealed class IntroStore(TableServiceClient service, TableNames names)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly TableClient _pairs = service.GetTableClient(names.Introductions);
+    private readonly TableClient _index = service.GetTableClient(names.IntroductionIndex);
+
+    public async Task<(Introduction Intro, ETag ETag)?> GetAsync(string pairKey, CancellationToken cancellationToken)
+    {
+        var row = await _pairs.GetEntityIfExistsAsync<TableEntity>(pairKey[..2], pairKey, cancellationToken: cancellationToken);
+        return row.HasValue ? (Read(row.Value!), row.Value!.ETag) : null;
+    }
+
+    /// <summary>Writes a new round; null ETag means the pair must not exist yet. Throws <see cref="ConcurrentEditException"/> when another write won.</summary>
+    public async Task SaveAsync(Introduction intro, ETag? expected, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(intro.PairKey[..2], intro.PairKey)
+        {
+            ["Round"] = intro.Round,
+            ["RequesterId"] = intro.RequesterId,
+            ["PeerId"] = intro.PeerId,
+            ["Note"] = intro.Note,
+            ["State"] = intro.State.ToString(),
+            ["History"] = JsonSerializer.Serialize(intro.History, Json),
+            ["RequestActivityId"] = intro.RequestActivityId,
+            ["SnoozedAt"] = intro.SnoozedAt,
+            ["RequestedAt"] = intro.RequestedAt,
+        };
+        try
+        {
+            if (expected is { } etag)
+            {
+                await _pairs.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
+            }
+            else
+            {
+                await _pairs.AddEntityAsync(entity, cancellationToken);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            throw new ConcurrentEditException("The introduction changed in the meantime.", e);
+        }
+    }
+
+    /// <summary>Records that both members take part in the pair's introduction (idempotent).</summary>
+    public async Task IndexAsync(Introduction intro, CancellationToken cancellationToken)
+    {
+        await _index.UpsertEntityAsync(IndexRow(intro.RequesterId, intro.PeerId, intro.PairKey), TableUpdateMode.Replace, cancellationToken);
+        await _index.UpsertEntityAsync(IndexRow(intro.PeerId, intro.RequesterId, intro.PairKey), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Every introduction the member takes part in, in any state.</summary>
+    public async IAsyncEnumerable<Introduction> ForMemberAsync(string memberId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(memberId)}");
+        await foreach (var row in _index.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (await GetAsync(row.RowKey, cancellationToken) is { } found)
+            {
+                yield return found.Intro;
+            }
+        }
+    }
+
+    /// <summary>Open requests made before <paramref name="before"/>: candidates for expiry.</summary>
+    public async IAsyncEnumerable<(Introduction Intro, ETag ETag)> RequestedBeforeAsync(DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var state = nameof(IntroState.Requested);
+        var filter = TableClient.CreateQueryFilter($"State eq {state} and RequestedAt lt {before}");
+        await foreach (var row in _pairs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return (Read(row), row.ETag);
+        }
+    }
+
+    /// <summary>Deletes a pair's row and both members' index rows for it.</summary>
+    public async Task DeletePairAsync(Introduction intro, CancellationToken cancellationToken)
+    {
+        await _pairs.DeleteEntityAsync(intro.PairKey[..2], intro.PairKey, ETag.All, cancellationToken);
+        await _index.DeleteEntityAsync(TableKeys.Escape(intro.RequesterId), intro.PairKey, ETag.All, cancellationToken);
+        await _index.DeleteEntityAsync(TableKeys.Escape(intro.PeerId), intro.PairKey, ETag.All, cancellationToken);
+    }
+
+    /// <summary>Removes every trace of a member from the index (their pair rows are handled by the caller).</summary>
+    public async Task DeleteIndexAsync(string memberId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(memberId)}");
+        await foreach (var row in _index.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await _index.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+        }
+    }
+
+    private static TableEntity IndexRow(string memberId, string otherId, string pairKey) =>
+        new(TableKeys.Escape(memberId), pairKey) { ["OtherId"] = otherId };
+
+    private static Introduction Read(TableEntity row) => new()
+    {
+        PairKey = row.RowKey,
+        Round = row.GetInt32("Round") ?? 1,
+        RequesterId = row.GetString("RequesterId") ?? "",
+        PeerId = row.GetString("PeerId") ?? "",
+        Note = row.GetString("Note") ?? "",
+        State = Enum.Parse<IntroState>(row.GetString("State") ?? nameof(IntroState.Requested)),
+        History = JsonSerializer.Deserialize<IntroTransition[]>(row.GetString("History") ?? "[]", Json) ?? [],
+        RequestActivityId = row.GetString("RequestActivityId") ?? "",
+        SnoozedAt = row.GetDateTimeOffset("SnoozedAt"),
+    };
+}
