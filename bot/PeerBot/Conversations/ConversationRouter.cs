@@ -25,10 +25,9 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
 
     private async Task WelcomeOnceAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
     {
-        if (await profiles.GetAsync(turn.From.PeerId, cancellationToken) is null
-            && !await dialogs.IsActiveAsync(turn, ProfileDialog.DialogId, cancellationToken))
+        if (await profiles.GetAsync(turn.From.PeerId, cancellationToken) is null)
         {
-            await dialogs.BeginAsync(ProfileDialog.DialogId, turn, replies, cancellationToken);
+            await dialogs.BeginOnceAsync(ProfileDialog.DialogId, turn, replies, cancellationToken);
         }
     }
 
