@@ -17,13 +17,13 @@ namespace PeerBot.Tests.Auth;
 /// signed by a published key endorsed for the activity's channel, from the channel issuer, for this bot,
 /// unexpired, and naming the activity's serviceUrl.
 /// </summary>
-public sealed class AuthenticationTests : IAsyncLifetime
+public sealed class AuthenticationTests(ChannelIdentityServer identity) : IAsyncLifetime, IClassFixture<ChannelIdentityServer>
 {
     private const string AppId = "6b0e4f2a-3c1d-4e8f-9a7b-2d5c8e1f0a93";
 
     private readonly ConnectorStub _connector = new();
     private readonly CapturedLogs _logs = new();
-    private readonly ChannelIdentityServer _identity = ChannelIdentityServer.Shared;
+    private readonly ChannelIdentityServer _identity = identity;
     private BotHost _host = null!;
     private WebApplicationFactory<Program> _app = null!;
     private HttpClient _client = null!;
@@ -46,7 +46,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
         await _connector.DisposeAsync();
     }
 
-    private ChannelToken Valid => new(AppId, _connector.ServiceUrl);
+    private ChannelToken Valid => new(AppId, _connector.ServiceUrl, _identity.Teams.Credentials);
 
     [Fact]
     public async Task A_valid_channel_token_is_accepted_and_the_bot_replies()

@@ -13,25 +13,24 @@ namespace PeerBot.Tests.Auth;
 /// <summary>
 /// Plays the Bot Framework's token service on loopback HTTPS: OpenID metadata and a key set whose keys
 /// carry channel endorsements, as login.botframework.com publishes them. The SDK caches metadata per URL
-/// for the life of the process, so there is one server per test run (<see cref="Shared"/>).
+/// for the life of the process, so there is one server per test run: the authentication tests' class fixture.
+/// Disposing it takes the test certificate authority out of the system trust store again.
 /// </summary>
-public sealed class ChannelIdentityServer
+public sealed class ChannelIdentityServer : IDisposable
 {
     public const string Issuer = "https://api.botframework.test";
     public const string OAuthScope = "https://api.botframework.test/.default";
 
-    private static readonly Lazy<ChannelIdentityServer> Started = new(() => new ChannelIdentityServer(), LazyThreadSafetyMode.ExecutionAndPublication);
-
     private readonly WebApplication _app;
+    private readonly LoopbackCertificates _certificates = new();
 
-    private ChannelIdentityServer()
+    public ChannelIdentityServer()
     {
-        var certificates = new LoopbackCertificates();
-        certificates.Trust();
+        _certificates.Trust();
         Port = Azurite.FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, Port, listen => listen.UseHttps(certificates.Server)));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, Port, listen => listen.UseHttps(_certificates.Server)));
         _app = builder.Build();
         _app.MapGet("/v1/.well-known/openidconfiguration", () => Results.Json(Metadata()));
         _app.MapGet("/emulator/.well-known/openidconfiguration", () => Results.Json(Metadata()));
@@ -39,8 +38,6 @@ public sealed class ChannelIdentityServer
         _app.StartAsync().GetAwaiter().GetResult();
         WaitUntilTrusted();
     }
-
-    public static ChannelIdentityServer Shared => Started.Value;
 
     public int Port { get; }
 
@@ -56,6 +53,13 @@ public sealed class ChannelIdentityServer
 
     /// <summary>Published without any endorsements.</summary>
     public SigningKey Unendorsed { get; } = new("bare-key", null);
+
+    public void Dispose()
+    {
+        _app.StopAsync().GetAwaiter().GetResult();
+        ((IDisposable)_app).Dispose();
+        _certificates.Untrust();
+    }
 
     private IEnumerable<SigningKey> Published => [Teams, WebChatOnly, Unendorsed];
 

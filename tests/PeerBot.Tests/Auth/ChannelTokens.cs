@@ -5,14 +5,12 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace PeerBot.Tests.Auth;
 
-/// <summary>What a channel token says; each test changes one thing from the valid default.</summary>
-public sealed record ChannelToken(string Audience, string ServiceUrl)
+/// <summary>What a channel token says; each test changes one thing from a valid token. No signing credentials: unsigned.</summary>
+public sealed record ChannelToken(string Audience, string ServiceUrl, SigningCredentials? Signing)
 {
     public string Issuer { get; init; } = ChannelIdentityServer.Issuer;
 
     public DateTime Expires { get; init; } = DateTime.UtcNow.AddMinutes(30);
-
-    public SigningCredentials? Signing { get; init; } = ChannelIdentityServer.Shared.Teams.Credentials;
 
     public string Encode()
     {

@@ -72,12 +72,13 @@ public sealed class LoopbackCertificates
         }
     }
 
-    // Authorities left behind by a run that was killed; a fresh one may belong to a run in progress.
+    // Authorities left behind by a run that was killed (harmless, their keys died with it); a fresh one may belong
+    // to a run in progress.
     private static void RemoveStale()
     {
         foreach (var file in Directory.GetFiles(TrustDirectory, FilePrefix + "*.crt"))
         {
-            if (File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddHours(-6))
+            if (File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddHours(-1))
             {
                 File.Delete(file);
             }
