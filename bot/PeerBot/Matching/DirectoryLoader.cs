@@ -36,14 +36,14 @@ public sealed partial class DirectoryLoader(
     {
         store.Saved -= directory.Upsert;
         store.Deleted -= directory.Remove;
-        await _stopping.CancelAsync();
         try
         {
+            await _stopping.CancelAsync();
             await _polling.WaitAsync(cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
         {
-            // Stopping.
+            // Stopping, or a host that failed to start and is being torn down.
         }
     }
 
