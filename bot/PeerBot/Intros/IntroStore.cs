@@ -74,6 +74,15 @@ public sealed class IntroStore(TableServiceClient service, TableNames names)
         }
     }
 
+    /// <summary>Every pair's introduction (for network statistics).</summary>
+    public async IAsyncEnumerable<Introduction> AllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in _pairs.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            yield return Read(row);
+        }
+    }
+
     /// <summary>Open requests made before <paramref name="before"/>: candidates for expiry.</summary>
     public async IAsyncEnumerable<(Introduction Intro, ETag ETag)> RequestedBeforeAsync(DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -93,6 +102,14 @@ public sealed class IntroStore(TableServiceClient service, TableNames names)
         {
             yield return (Read(row), row.Timestamp ?? since);
         }
+    }
+
+    /// <summary>Deletes a pair's row and both members' index rows for it.</summary>
+    public async Task DeletePairAsync(Introduction intro, CancellationToken cancellationToken)
+    {
+        await _pairs.DeleteEntityAsync(intro.PairKey[..2], intro.PairKey, ETag.All, cancellationToken);
+        await _index.DeleteEntityAsync(TableKeys.Escape(intro.RequesterId), intro.PairKey, ETag.All, cancellationToken);
+        await _index.DeleteEntityAsync(TableKeys.Escape(intro.PeerId), intro.PairKey, ETag.All, cancellationToken);
     }
 
     /// <summary>Removes every trace of a member from the index (their pair rows are handled by the caller).</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using PeerBot.Storage;
 
 namespace PeerBot.Intros;
 
@@ -32,8 +31,9 @@ public sealed partial class IntroSweeper(IntroStore store, IntroService intros, 
                     LogExpired(logger, expired);
                 }
             }
-            catch (Exception e) when (e is Azure.RequestFailedException or ConcurrentEditException or HttpRequestException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // A sweep that fails (storage down, a channel refusing a message) must not stop the app; the next one retries.
                 LogSweepFailed(logger, e.GetType().Name);
             }
         }

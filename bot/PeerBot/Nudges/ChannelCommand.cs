@@ -3,7 +3,7 @@ using PeerBot.Conversations;
 namespace PeerBot.Nudges;
 
 /// <summary>"nudge weekly tue 09:00 Europe/Berlin" (or a cron expression), "nudge show", "nudge off", in a channel.</summary>
-public sealed class ChannelCommand(ChannelNudges channels, ChannelAdmins admins, TimeProvider clock)
+public sealed class ChannelCommand(ChannelNudges channels, Stats.Admins admins, TimeProvider clock)
 {
     public async Task<string> RunAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ public sealed class ChannelCommand(ChannelNudges channels, ChannelAdmins admins,
                 ? "This channel has no PeerBot nudge. An admin can set one: **nudge weekly tue 09:00 Europe/Berlin**."
                 : $"This channel gets a PeerBot nudge at {current.Schedule.Describe()}." + (current.NextDueAt is { } next ? $" Next: {Local(next, current.Schedule)}." : "");
         }
-        if (!await admins.IsAdminAsync(turn, cancellationToken))
+        if (!admins.Allows(turn.From))
         {
             return "Only channel or workspace admins can change this channel's nudge.";
         }

@@ -18,7 +18,7 @@ public static class FollowUpAnswers
 public sealed record FollowUp(string PairKey, string MemberId, int Round, DateTimeOffset ConnectedAt, int Asked, int AnsweredAsk, string Answer, ETag ETag);
 
 /// <summary>Follow-ups in Table Storage (one row per connection and member), and their statistics.</summary>
-public sealed class FollowUps(TableServiceClient service, TableNames names, NudgeState state, TimeProvider clock)
+public sealed class FollowUps(TableServiceClient service, TableNames names, NudgeState state, TimeProvider clock) : Stats.IMeetingReports
 {
     public const string Statistic = "followups";
     private readonly TableClient _table = service.GetTableClient(names.NudgeFollowUps);
@@ -110,6 +110,18 @@ public sealed class FollowUps(TableServiceClient service, TableNames names, Nudg
     }
 
     public Task<IReadOnlyDictionary<string, int>> StatisticsAsync(CancellationToken cancellationToken) => state.StatisticsAsync(Statistic, cancellationToken);
+
+    /// <summary>Connections that someone in them reported as met ("Yes") in the window, each counted once.</summary>
+    public async Task<int> MetBetweenAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var met = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"Answer eq {FollowUpAnswers.Yes} and AnsweredAt ge {since} and AnsweredAt lt {until}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PairKey", "Round"], cancellationToken: cancellationToken))
+        {
+            met.Add($"{row.GetString("PairKey")}:{row.GetInt32("Round")}");
+        }
+        return met.Count;
+    }
 
     private static FollowUp Read(TableEntity e) => new(
         e.GetString("PairKey") ?? "",

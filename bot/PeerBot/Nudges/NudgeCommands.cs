@@ -5,10 +5,10 @@ using PeerBot.Conversations;
 namespace PeerBot.Nudges;
 
 /// <summary>
-/// "peerbot cadence|pause|resume|nudge|status|stats …" (Slack's /peerbot arrives as the same text), and each
-/// of cadence, pause, resume and nudge typed on its own (in Teams channels: "@PeerBot nudge …").
+/// "peerbot cadence|pause|resume|nudge|status …" (the router drops the app word, and Slack's /peerbot arrives as
+/// the same text), or each word on its own (in Teams channels: "@PeerBot nudge …").
 /// </summary>
-public sealed partial class NudgeCommands(PersonalNudges personal, ChannelCommand channel, FollowUps followUps, ChannelAdmins admins)
+public sealed partial class NudgeCommands(PersonalNudges personal, ChannelCommand channel)
 {
     public const string CadenceUsage = "peerbot cadence weekly|every 2 weeks|monthly|off [mon–fri] [hh:mm]";
 
@@ -20,7 +20,6 @@ public sealed partial class NudgeCommands(PersonalNudges personal, ChannelComman
             "pause" => await PauseAsync(context.Turn, arguments, cancellationToken),
             "resume" => await personal.ResumeAsync(context.Turn, cancellationToken),
             "nudge" => await channel.RunAsync(context.Turn, arguments, cancellationToken),
-            "stats" => await StatsAsync(context.Turn, cancellationToken),
             "status" or "" => await personal.StatusAsync(context.Turn.From, cancellationToken),
             _ => $"I don't know **peerbot {word}**. Try {CadenceUsage}, **peerbot pause 2w**, **peerbot resume**, **peerbot status** or (in a channel) **peerbot nudge weekly tue 09:00 Europe/Berlin**.",
         };
@@ -89,22 +88,11 @@ public sealed partial class NudgeCommands(PersonalNudges personal, ChannelComman
         return match.Groups[2].Value.StartsWith('w') ? TimeSpan.FromDays(7 * n) : TimeSpan.FromDays(n);
     }
 
-    private async Task<string> StatsAsync(ChatTurn turn, CancellationToken cancellationToken)
-    {
-        if (!await admins.IsAdminAsync(turn, cancellationToken))
-        {
-            return "Statistics are for PeerBot admins.";
-        }
-        var counts = await followUps.StatisticsAsync(cancellationToken);
-        int Count(string key) => counts.GetValueOrDefault(key);
-        return $"Follow-ups asked: {Count("asked")}. Met: {Count(FollowUpAnswers.Yes)}. Not yet: {Count(FollowUpAnswers.NotYet)}. Won't happen: {Count(FollowUpAnswers.WontHappen)}.";
-    }
-
     [GeneratedRegex(@"^(\d{1,3})\s*(w|wk|wks|week|weeks|d|day|days)$", RegexOptions.IgnoreCase)]
     private static partial Regex Length();
 }
 
-/// <summary>One command word ("peerbot", "cadence", "pause", "resume", "nudge") bound to <see cref="NudgeCommands"/>.</summary>
+/// <summary>One command word ("status", "cadence", "pause", "resume", "nudge") bound to <see cref="NudgeCommands"/>.</summary>
 public sealed class NudgeWord(string word, string usage, string description, NudgeCommands commands) : IChatCommand
 {
     public IReadOnlyList<string> Names { get; } = [word];
@@ -113,13 +101,6 @@ public sealed class NudgeWord(string word, string usage, string description, Nud
 
     public string Description => description;
 
-    public Task RunAsync(CommandContext context, string arguments, CancellationToken cancellationToken)
-    {
-        if (word != "peerbot")
-        {
-            return commands.RunAsync(context, word, arguments, cancellationToken);
-        }
-        var (sub, rest) = CommandText.Parse(arguments);
-        return commands.RunAsync(context, sub, rest, cancellationToken);
-    }
+    public Task RunAsync(CommandContext context, string arguments, CancellationToken cancellationToken) =>
+        commands.RunAsync(context, word, arguments, cancellationToken);
 }

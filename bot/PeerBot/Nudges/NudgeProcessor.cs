@@ -30,10 +30,16 @@ public sealed partial class NudgeProcessor(
             await queue.PoisonAsync(message, cancellationToken);
             return;
         }
+        // A watchdog in wall-clock time: whatever hangs (storage, the connector), the job gives up well before its
+        // message becomes visible again, so that the retry never races a send still in progress here.
+        using var watchdog = new CancellationTokenSource(options.Value.VisibilityTimeout * 0.75, TimeProvider.System);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, watchdog.Token);
         try
         {
-            await RunAsync(job, handler, cancellationToken);
-            await queue.DeleteAsync(message, cancellationToken);
+            if (await RunAsync(job, handler, budget.Token))
+            {
+                await queue.DeleteAsync(message, cancellationToken);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -41,17 +47,20 @@ public sealed partial class NudgeProcessor(
         }
     }
 
-    public async Task RunAsync(NudgeJob job, INudgeJobHandler handler, CancellationToken cancellationToken)
+    /// <summary>Runs the job; false when it must stay on the queue (another attempt holds its send right now).</summary>
+    public async Task<bool> RunAsync(NudgeJob job, INudgeJobHandler handler, CancellationToken cancellationToken)
     {
         var plan = await handler.PlanAsync(job, cancellationToken);
         if (plan is null)
         {
-            return;
+            return true;
         }
-        var (claim, status) = await deliveries.ClaimAsync(job.DedupeKey, instance.Id, options.Value.VisibilityTimeout, cancellationToken);
+        var (claim, status) = await deliveries.ClaimAsync(job.DedupeKey, instance.Id, options.Value.VisibilityTimeout * 0.75, cancellationToken);
         if (claim == ClaimResult.HeldElsewhere)
         {
-            return;
+            // Possibly our own message, come back while its first attempt still hangs: keep it, and decide when it
+            // returns again (by then the send is recorded, or the claim has expired and may be taken over).
+            return false;
         }
         DeliveryOutcome outcome;
         if (claim == ClaimResult.Done)
@@ -73,6 +82,7 @@ public sealed partial class NudgeProcessor(
             await deliveries.CompleteAsync(job.DedupeKey, outcome.ToString(), CancellationToken.None);
         }
         await plan.AfterAsync(outcome, cancellationToken);
+        return true;
     }
 
     private async Task<DeliveryOutcome> SendAsync(DeliveryPlan plan, CancellationToken cancellationToken)

@@ -25,7 +25,6 @@ public static class NudgesSetup
         services.AddSingleton<NudgeProcessor>();
         services.AddSingleton<PersonalNudges>();
         services.AddSingleton<ChannelCommand>();
-        services.AddSingleton<ChannelAdmins>();
         services.AddSingleton<NudgeCommands>();
 
         services.AddSingleton<INudgeJobHandler, MemberNudgeHandler>();
@@ -35,13 +34,14 @@ public static class NudgesSetup
         services.AddSingleton<INudgeJobHandler, FollowUpHandler>();
         services.AddSingleton<INudgeJobHandler, ChannelNudgeHandler>();
 
-        Word(services, "peerbot", "peerbot status | cadence | pause | resume | nudge", "Your nudge settings; see the lines below.");
+        Word(services, "status", "peerbot status", "Your nudge settings: cadence, pause and the next nudge.");
         Word(services, "cadence", NudgeCommands.CadenceUsage, "How often your peer nudges come (default weekly, Tuesday 10:00 your time).");
         Word(services, "pause", "peerbot pause 2w", "Pause nudges for some days or weeks; they resume by themselves.");
         Word(services, "resume", "peerbot resume", "Start paused nudges again.");
         Word(services, "nudge", "peerbot nudge weekly tue 09:00 Europe/Berlin | show | off", "Admins: a scheduled nudge in this channel (or a cron expression and time zone).");
         services.AddSingleton<ICardAction, ResumeNudgesAction>();
         services.AddSingleton<ICardAction, FollowUpAnswerAction>();
+        services.AddSingleton<Stats.IMeetingReports>(sp => sp.GetRequiredService<FollowUps>());
 
         services.AddSingleton<OutboundPacer>();
         services.AddTransient<ConnectorPacing>();

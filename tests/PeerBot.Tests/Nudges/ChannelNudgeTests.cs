@@ -4,7 +4,7 @@ using PeerBot.Tests.Teams;
 namespace PeerBot.Tests.Nudges;
 
 /// <summary>An admin sets a channel nudge by @mention in a Teams channel; it is posted at its time under a fake clock.</summary>
-public sealed class ChannelNudgeTests() : FakeClockBotTest("channel", new Dictionary<string, string?> { ["Admins:Ids"] = "msteams:u-admin" })
+public sealed class ChannelNudgeTests() : FakeClockBotTest("channel", new Dictionary<string, string?> { ["Admins:Ids:0"] = "msteams:u-admin" })
 {
     private const string Channel = "19:leaders@thread.tacv2";
 

@@ -58,7 +58,7 @@ public sealed class PersonalNudgeTests() : FakeClockBotTest("personal")
         await AdvanceToAsync(new DateTimeOffset(2026, 3, 19, 8, 31, 0, TimeSpan.Zero));
         Assert.Single(CardsIn(AliceChat), c => c == "nudge");
         var status = await SayAsync(Activities.Message(Connector.ServiceUrl, Alice, "peerbot status"), 1);
-        Assert.Contains("Next: Thursday 26 Mar at 09:30", status[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Next: Thursday 26 Mar at 09:30", string.Join(" | ", status.Select(s => s.Text ?? TemplateOf(s))), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,6 +102,7 @@ public sealed class PersonalNudgeTests() : FakeClockBotTest("personal")
         var again = await SayAsync(Activities.Submit(Connector.ServiceUrl, Alice, Answer(intro, 2, FollowUpAnswers.WontHappen)), 1);
         Assert.Contains("answered this one already", Text(again[0]), StringComparison.Ordinal);
 
+        Assert.Equal(1, await Get<FollowUps>().MetBetweenAsync(Start, Clock.GetUtcNow().AddMinutes(1), CancellationToken.None));
         var stats = await Get<FollowUps>().StatisticsAsync(CancellationToken.None);
         Assert.Equal((2, 1, 1, 0), (stats["asked"], stats[FollowUpAnswers.NotYet], stats[FollowUpAnswers.Yes], stats.GetValueOrDefault(FollowUpAnswers.WontHappen)));
     }
