@@ -33,6 +33,7 @@ public sealed partial class NudgeSweeper(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                var started = clock.GetUtcNow();
                 var backlog = false;
                 try
                 {
@@ -45,7 +46,12 @@ public sealed partial class NudgeSweeper(
                 {
                     LogSweepFailed(logger, e.GetType().Name);
                 }
-                await Task.Delay(backlog ? options.Value.BacklogInterval : options.Value.SweepInterval, clock, stoppingToken);
+                // The interval counts from the start of this sweep: a slow sweep is followed by the next one at once.
+                var wait = (backlog ? options.Value.BacklogInterval : options.Value.SweepInterval) - (clock.GetUtcNow() - started);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, clock, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -43,7 +43,10 @@ public static class NudgesSetup
         services.AddSingleton<ICardAction, FollowUpAnswerAction>();
         services.AddSingleton<Stats.IMeetingReports>(sp => sp.GetRequiredService<FollowUps>());
 
-        services.AddSingleton<OutboundPacer>();
+        services.AddSingleton<Privacy.IMemberData, NudgeData>();
+
+        // Platform limits are counted by the platform in real time: a test clock must neither stall nor hurry them.
+        services.AddSingleton(_ => new OutboundPacer(TimeProvider.System));
         services.AddTransient<ConnectorPacing>();
         services.AddHttpClient(TeamsSetup.ConnectorClient).AddHttpMessageHandler<ConnectorPacing>();
 

@@ -80,7 +80,7 @@ public abstract class FakeClockBotTest : IAsyncLifetime
     /// <summary>Waits (in real time) for a card from <paramref name="template"/> in the conversation.</summary>
     protected async Task<SentActivity> CardAsync(string conversation, string template, int skip = 0)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(45);
         while (true)
         {
             var found = Connector.SentTo(conversation).Where(s => TemplateOf(s) == template).Skip(skip).FirstOrDefault();
