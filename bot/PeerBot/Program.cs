@@ -4,6 +4,7 @@ using PeerBot.Health;
 using PeerBot.Intros;
 using PeerBot.Matching;
 using PeerBot.Profiles;
+using PeerBot.Slack;
 using PeerBot.Storage;
 using PeerBot.Teams;
 
@@ -17,6 +18,7 @@ builder.Services.AddProfiles();
 builder.Services.AddMatching();
 builder.Services.AddIntros();
 builder.Services.AddTeams();
+builder.Services.AddSlack(builder.Configuration);
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapHealth();
 app.MapTeams();
+app.MapSlack();
 
 app.Run();
 

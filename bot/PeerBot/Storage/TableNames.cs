@@ -12,6 +12,8 @@ public sealed class TableNames(string prefix)
     public string Introductions { get; } = prefix + "Intros";
     public string IntroductionIndex { get; } = prefix + "IntroIndex";
     public string IntroductionLedgers { get; } = prefix + "IntroLedgers";
+    public string SlackInstallations { get; } = prefix + "SlackInstalls";
+    public string DataProtectionKeys { get; } = prefix + "DataProtectionKeys";
 
-    public IEnumerable<string> All => [Profiles, ConversationReferences, BotState, Dialogs, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers];
+    public IEnumerable<string> All => [Profiles, ConversationReferences, BotState, Dialogs, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys];
 }
