@@ -22,7 +22,9 @@ public sealed class RequestIntroAction(IntroService intros, ProfileStore profile
     {
         var turn = context.Turn;
         var peerId = Text(turn.Value, "peer");
-        var note = Text(turn.Value, "note");
+        // Each peer on a results card has its own note input; the button names it.
+        var noteInput = Text(turn.Value, "noteInput");
+        var note = Text(turn.Value, noteInput.StartsWith("note", StringComparison.Ordinal) ? noteInput : "note");
         var (outcome, intro) = await intros.RequestAsync(turn.From.PeerId, peerId, note, turn.ActivityId ?? "", cancellationToken);
         var peer = (await profiles.GetAsync(peerId, cancellationToken))?.Peer;
         var name = peer?.Name ?? "that leader";

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using PeerBot.Storage;
 
 namespace PeerBot.Intros;
 
@@ -19,7 +18,9 @@ public sealed partial class IntroSweeper(IntroStore store, IntroService intros, 
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
+        // PeriodicTimer takes at most about 49 days; anything longer means "rarely".
+        var interval = options.Value.SweepInterval > TimeSpan.FromDays(45) ? TimeSpan.FromDays(45) : options.Value.SweepInterval;
+        using var timer = new PeriodicTimer(interval, clock);
         do
         {
             try
@@ -30,8 +31,9 @@ public sealed partial class IntroSweeper(IntroStore store, IntroService intros, 
                     LogExpired(logger, expired);
                 }
             }
-            catch (Exception e) when (e is Azure.RequestFailedException or ConcurrentEditException or HttpRequestException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // A sweep that fails (storage down, a channel refusing a message) must not stop the app; the next one retries.
                 LogSweepFailed(logger, e.GetType().Name);
             }
         }

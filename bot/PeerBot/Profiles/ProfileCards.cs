@@ -17,7 +17,8 @@ public static class ProfileCards
         ["name"] = form.Name,
         ["title"] = form.Title,
         ["organization"] = form.Organization,
-        ["headcount"] = form.Headcount,
+        // The number input can only show a number; a bad entry is named in the errors instead.
+        ["headcount"] = int.TryParse(form.Headcount, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _) ? form.Headcount : "",
         ["industry"] = form.Industry,
         ["timeZone"] = form.TimeZone,
         ["topics"] = form.Topics,

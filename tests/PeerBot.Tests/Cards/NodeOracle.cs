@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace PeerBot.Tests.Cards;
 
@@ -7,7 +8,7 @@ namespace PeerBot.Tests.Cards;
 /// Runs one of the node scripts in tests/oracles with the repository's own npm packages (tools/node_modules):
 /// JSON in on stdin, JSON out on stdout. Tests batch all their cases into one call.
 /// </summary>
-internal static class NodeOracle
+internal static partial class NodeOracle
 {
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -46,8 +47,13 @@ internal static class NodeOracle
         {
             throw new InvalidOperationException($"node {script} failed ({process.ExitCode}): {errors.Result}");
         }
-        return JsonNode.Parse(output.Result)?.AsArray() ?? throw new InvalidOperationException($"node {script} wrote no results.");
+        return JsonNode.Parse(WithoutLoneSurrogates(output.Result))?.AsArray() ?? throw new InvalidOperationException($"node {script} wrote no results.");
     }
+
+    // JSON.stringify writes half a surrogate pair as an escape (paired ones are written as they are); .NET
+    // cannot hold such strings, and UTF-8 transport turns them into U+FFFD, which is what our engine writes.
+    private static string WithoutLoneSurrogates(string json) =>
+        LoneSurrogateEscape().Replace(json, match => match.Value[..^6] + "\\ufffd");
 
     private static string FindRepositoryRoot()
     {
@@ -58,4 +64,8 @@ internal static class NodeOracle
         }
         return directory?.FullName ?? throw new InvalidOperationException("PeerBot.sln not found above " + AppContext.BaseDirectory);
     }
+
+    // An unescaped backslash (preceded by an even number of backslashes) starting \udXXX.
+    [GeneratedRegex(@"(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F][0-9a-fA-F]{2}")]
+    private static partial Regex LoneSurrogateEscape();
 }

@@ -35,6 +35,18 @@ public static class Activities
         return activity;
     }
 
+    /// <summary>An Action.Execute click (Universal Actions), as Teams sends it.</summary>
+    public static JsonObject Execute(string serviceUrl, string userId, string verb, JsonObject data)
+    {
+        var activity = Base("invoke", serviceUrl, userId, null, null, null, new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+            ["trigger"] = "manual",
+        });
+        activity["name"] = "adaptiveCard/action";
+        return activity;
+    }
+
     public static string PersonalConversation(string userId) => "a:personal-" + userId;
 
     private static JsonObject Base(string type, string serviceUrl, string userId, string? conversationId, string? userName, string? text, JsonObject? value = null)

@@ -27,7 +27,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
             ["MicrosoftAppType"] = "",
             ["Demo:Seed"] = "false",
             // Tests drive the expiry sweep themselves, so the background one waits (almost) forever.
-            ["Intros:SweepInterval"] = "1000.00:00:00",
+            ["Intros:SweepInterval"] = "40.00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -78,5 +78,7 @@ public sealed record SentActivity(string ConversationId, JsonObject Activity, st
     public JsonObject? Card => Activity["attachments"]?[0]?["content"]?.AsObject();
 
     /// <summary>All text in the card, for assertions that do not care about layout.</summary>
-    public string CardText => Card?.ToJsonString() ?? "";
+    public string CardText => Card?.ToJsonString(Readable) ?? "";
+
+    private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -25,11 +25,11 @@ public sealed class FindPeerTests() : BotTestBase("findpeer")
         var replies = await SayAsync(Activities.Message(Connector.ServiceUrl, Asker, "/findpeer VP marketing"), 3);
         var results = replies[^1];
 
-        Assert.Contains("Grace Hopper", results.RawBody, StringComparison.Ordinal);
-        Assert.Contains("Katherine Johnson", results.RawBody, StringComparison.Ordinal);
-        Assert.DoesNotContain("Hidden Person", results.RawBody, StringComparison.Ordinal);
-        Assert.DoesNotContain("Same Tenant", results.RawBody, StringComparison.Ordinal);
-        Assert.DoesNotContain("Margaret Hamilton", results.RawBody, StringComparison.Ordinal);
+        Assert.Contains("Grace Hopper", results.CardText, StringComparison.Ordinal);
+        Assert.Contains("Katherine Johnson", results.CardText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hidden Person", results.CardText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Same Tenant", results.CardText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Margaret Hamilton", results.CardText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,16 +39,16 @@ public sealed class FindPeerTests() : BotTestBase("findpeer")
 
         var replies = await SayAsync(Activities.Message(Connector.ServiceUrl, Asker, "findpeer vice president of marketing"), 1);
 
-        Assert.DoesNotContain("Same Domain", replies[0].RawBody, StringComparison.Ordinal);
-        Assert.DoesNotContain("The Asker", replies[0].RawBody, StringComparison.Ordinal);
-        Assert.Contains("Grace Hopper", replies[0].RawBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Same Domain", replies[0].CardText, StringComparison.Ordinal);
+        Assert.DoesNotContain("The Asker", replies[0].CardText, StringComparison.Ordinal);
+        Assert.Contains("Grace Hopper", replies[0].CardText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Findpeer_understands_cmo()
     {
         var replies = await SayAsync(Activities.Message(Connector.ServiceUrl, Asker, "findpeer CMO"), 3);
-        Assert.Contains("Dorothy Vaughan", replies[^1].RawBody, StringComparison.Ordinal);
+        Assert.Contains("Dorothy Vaughan", replies[^1].CardText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class FindPeerTests() : BotTestBase("findpeer")
         var replies = await SayAsync(Activities.Message(Connector.ServiceUrl, "u-newcomer", "findpeer VP marketing"), 3);
         var results = replies[^1];
         Assert.Contains("editProfile", results.CardText, StringComparison.Ordinal);
-        Assert.Contains("Grace Hopper", results.RawBody, StringComparison.Ordinal);
+        Assert.Contains("Grace Hopper", results.CardText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,21 +65,21 @@ public sealed class FindPeerTests() : BotTestBase("findpeer")
     {
         var channel = "19:leaders@thread.tacv2";
         var replies = await SayAsync(Activities.ChannelMention(Connector.ServiceUrl, Asker, "findpeer VP marketing", channel), 1);
-        Assert.Contains("Grace Hopper", replies[0].RawBody, StringComparison.Ordinal);
+        Assert.Contains("Grace Hopper", replies[0].CardText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task An_unrecognisable_role_gets_a_helpful_message_not_an_empty_card()
     {
         var replies = await SayAsync(Activities.Message(Connector.ServiceUrl, Asker, "findpeer purple elephant"), 3);
-        Assert.Contains("couldn't tell which role", replies[^1].RawBody, StringComparison.Ordinal);
+        Assert.Contains("couldn't tell which role", replies[^1].CardText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_role_nobody_holds_gets_a_helpful_message()
     {
         var replies = await SayAsync(Activities.Message(Connector.ServiceUrl, Asker, "findpeer chief legal officer"), 3);
-        Assert.Contains("No one outside your organization", replies[^1].RawBody, StringComparison.Ordinal);
+        Assert.Contains("No one outside your organization", replies[^1].CardText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PeerBot.Cards.Templating.Values;
 
 namespace PeerBot.Cards.Templating;
 

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using PeerBot.Cards.Templating.Expressions;
+using PeerBot.Cards.Templating.Values;
 
 namespace PeerBot.Cards.Templating;
 
@@ -111,6 +113,11 @@ internal static class TemplateBinder
                 var outcome = Evaluate(dataExpression, scope, allowSubstitution: true);
                 data = outcome.Failed ? throw new TemplateException(outcome.Error!) : outcome.Value;
             }
+            else
+            {
+                // Literal data written in the template: expressions could change it, and the template is shared.
+                data = CopyOfLiteral(data);
+            }
             if (data is List<object?> list)
             {
                 contexts = list;
@@ -158,6 +165,17 @@ internal static class TemplateBinder
         }
         return !ScriptValue.IsTruthy(when);
     }
+
+    private static object? CopyOfLiteral(object? value) => value switch
+    {
+        List<object?> list => list.Select(CopyOfLiteral).ToList(),
+        ScriptObject o => o.Aggregate(new ScriptObject(), (copy, property) =>
+        {
+            copy[property.Key] = CopyOfLiteral(property.Value);
+            return copy;
+        }),
+        _ => value,
+    };
 
     private static ScriptObject ExpandProperties(ScriptObject element, Scope scope)
     {
