@@ -23,7 +23,9 @@ public sealed record SlackCall(string Method, JsonObject Body, string? Authoriza
     public JsonArray Blocks => Body["blocks"] as JsonArray ?? [];
 
     /// <summary>Everything the member would read, for assertions that do not care about layout.</summary>
-    public string Raw => Body.ToJsonString();
+    public string Raw => Body.ToJsonString(Readable);
+
+    private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The value of the first button with this action id (or whose value names this action).</summary>
     public JsonObject? Button(string action, string? containing = null) => Buttons()
