@@ -17,7 +17,7 @@ public static partial class SlackOAuth
     public const string CallbackPath = "/slack/oauth/callback";
     public const string StateCookie = "peerbot_slack_oauth";
     public static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
-    private const string StatePurpose = "PeerBot.Slack.OAuthState.v1";
+    public const string StatePurpose = "PeerBot.Slack.OAuthState.v1";
 
     public static IResult Install(HttpContext http, IOptionsMonitor<SlackOptions> options, IDataProtectionProvider protection)
     {

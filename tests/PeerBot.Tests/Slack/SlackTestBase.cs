@@ -44,7 +44,7 @@ public abstract class SlackTestBase : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        Client = Host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Client = Host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         // Start the app (and warm its Slack path) before anything is timed.
         using var warm = await Client.SendAsync(SlackRequests.SignedPost("/slack/events", "{\"type\":\"ping\"}"));
         Assert.True(warm.IsSuccessStatusCode);
