@@ -1,22 +1,33 @@
 using PeerBot.Cards;
+using PeerBot.Cli;
 using PeerBot.Conversations;
+using PeerBot.Demo;
 using PeerBot.Health;
 using PeerBot.Intros;
 using PeerBot.Matching;
+using PeerBot.Privacy;
 using PeerBot.Profiles;
 using PeerBot.Slack;
 using PeerBot.Storage;
 using PeerBot.Teams;
 
+// Admin and batch commands (import, search) run in the same executable, without the web host.
+if (PeerBotCli.TryRun(args) is { } exitCode)
+{
+    return exitCode;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddProblemDetails();
 builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddDemo(builder.Configuration);
 builder.Services.AddCards();
 builder.Services.AddConversations();
 builder.Services.AddProfiles();
 builder.Services.AddMatching();
 builder.Services.AddIntros();
+builder.Services.AddPrivacy();
 builder.Services.AddTeams();
 builder.Services.AddSlack(builder.Configuration);
 
@@ -26,9 +37,11 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapHealth();
 app.MapTeams();
+app.MapPrivacy();
 app.MapSlack();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so that tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,4 +1,17 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using PeerBot.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/PeerBot.Benchmarks -- --filter '*Reply*'
-BenchmarkSwitcher.FromAssembly(typeof(PeerBot.Benchmarks.Teams.ReplyBenchmarks).Assembly).Run(args);
+// dotnet run -c Release --project tests/PeerBot.Benchmarks -- --percentiles [--profiles N] [--queries N]
+// dotnet run -c Release --project tests/PeerBot.Benchmarks -- --filter '*'   (BenchmarkDotNet; size from PEERBOT_BENCH_PROFILES)
+if (args.Contains("--percentiles"))
+{
+    int Option(string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+    }
+    return Percentiles.Run(Option("--profiles", 1_000_000), Option("--queries", 10_000));
+}
+BenchmarkSwitcher.FromAssembly(typeof(SyntheticNetwork).Assembly).Run(args);
+return 0;

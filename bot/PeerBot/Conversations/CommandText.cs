@@ -5,6 +5,8 @@ namespace PeerBot.Conversations;
 /// <summary>Splits typed text into a command word and its arguments: "/findpeer VP marketing" → ("findpeer", "VP marketing").</summary>
 public static partial class CommandText
 {
+    public const string AppWord = "peerbot";
+
     public static (string Command, string Arguments) Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -17,7 +19,13 @@ public static partial class CommandText
         var space = cleaned.IndexOfAny([' ', '\t', '\n', '\r']);
         var word = space < 0 ? cleaned : cleaned[..space];
         var rest = space < 0 ? "" : cleaned[(space + 1)..].Trim();
-        return (word.ToLowerInvariant(), rest);
+        word = word.ToLowerInvariant();
+        // "peerbot cadence weekly" (and Slack's "/peerbot ...") name the command after the app's own name.
+        if (word == AppWord)
+        {
+            return rest.Length == 0 ? ("help", "") : Parse(rest);
+        }
+        return (word, rest);
     }
 
     [GeneratedRegex("<at>[^<]*</at>", RegexOptions.IgnoreCase)]

@@ -25,18 +25,17 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
 
     private async Task WelcomeOnceAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
     {
-        if (await profiles.GetAsync(turn.From.PeerId, cancellationToken) is null
-            && !await dialogs.IsActiveAsync(turn, ProfileDialog.DialogId, cancellationToken))
+        if (await profiles.GetAsync(turn.From.PeerId, cancellationToken) is null)
         {
-            await dialogs.BeginAsync(ProfileDialog.DialogId, turn, replies, cancellationToken);
+            await dialogs.BeginOnceAsync(ProfileDialog.DialogId, turn, replies, cancellationToken);
         }
     }
 
     /// <summary>Handles a turn once: a repeated delivery of the same activity does nothing.</summary>
     public async Task OnTurnAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
     {
-        var key = turn.ActivityId is { Length: > 0 } ? TurnLedger.KeyOf(turn) : null;
-        if (key is not null && !await ledger.TryBeginAsync(key, cancellationToken))
+        var once = turn.ActivityId is { Length: > 0 };
+        if (once && !await ledger.TryBeginAsync(turn, cancellationToken))
         {
             return;
         }
@@ -48,9 +47,9 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
             }
             await RouteAsync(turn, replies, cancellationToken);
         }
-        catch when (key is not null)
+        catch when (once)
         {
-            await ledger.ForgetAsync(key, CancellationToken.None);
+            await ledger.ForgetAsync(turn, CancellationToken.None);
             throw;
         }
     }

@@ -12,6 +12,7 @@ public static class ConversationsSetup
         services.AddSingleton<TurnLedger>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<MemberMessenger>();
+        services.AddSingleton<Privacy.IMemberData, ConversationData>();
         services.AddSingleton<IChatCommand, HelpCommand>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

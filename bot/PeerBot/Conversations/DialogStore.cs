@@ -48,6 +48,25 @@ public sealed class DialogStore(TableServiceClient service, TableNames names)
         }
     }
 
+    /// <summary>Marks a dialog active only if none is: the one caller that gets an ETag back runs it.</summary>
+    public async Task<ETag?> TryClaimAsync(string conversationId, string memberId, string dialogId, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(TableKeys.Escape(conversationId), TableKeys.Escape(memberId))
+        {
+            ["DialogId"] = dialogId,
+            ["State"] = "{}",
+        };
+        try
+        {
+            var response = await _table.AddEntityAsync(entity, cancellationToken);
+            return response.Headers.ETag;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return null;
+        }
+    }
+
     public async Task ClearAsync(string conversationId, string memberId, CancellationToken cancellationToken) =>
         await _table.DeleteEntityAsync(TableKeys.Escape(conversationId), TableKeys.Escape(memberId), ETag.All, cancellationToken);
 }

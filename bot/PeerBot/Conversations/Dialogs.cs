@@ -15,6 +15,32 @@ public sealed class Dialogs(IEnumerable<IDialog> dialogs, DialogStore store)
         await PersistAsync(turn, dialogId, context.State, result, expected: null, cancellationToken);
     }
 
+    /// <summary>
+    /// Starts a dialog unless one is already active for the member here. Channels may announce a member twice
+    /// at once (an install and a conversation update); only one of them starts it.
+    /// </summary>
+    public async Task<bool> BeginOnceAsync(string dialogId, ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
+    {
+        var claim = await store.TryClaimAsync(turn.ConversationId, turn.From.PeerId, dialogId, cancellationToken);
+        if (claim is null)
+        {
+            return false;
+        }
+        var context = new DialogContext(turn, replies, []);
+        try
+        {
+            var result = await _byId[dialogId].BeginAsync(context, cancellationToken);
+            await PersistAsync(turn, dialogId, context.State, result, claim, cancellationToken);
+            return true;
+        }
+        catch
+        {
+            // Let a retry of this turn start it again.
+            await store.ClearAsync(turn.ConversationId, turn.From.PeerId, CancellationToken.None);
+            throw;
+        }
+    }
+
     /// <summary>Hands the turn to the active dialog, if any. False when there is none or it did not handle the turn.</summary>
     public async Task<bool> ContinueAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
     {

@@ -17,14 +17,15 @@ public interface IChannelMessenger
 public sealed class MemberMessenger(IEnumerable<IChannelMessenger> channels, Outbox outbox)
 {
     /// <summary>True when delivered now, false when queued for the member's next visit.</summary>
-    public async Task<bool> SendAsync(string memberId, BotReply reply, CancellationToken cancellationToken)
+    /// <param name="about">Other members the message speaks of, so their erasure can withdraw it while it waits.</param>
+    public async Task<bool> SendAsync(string memberId, BotReply reply, CancellationToken cancellationToken, IReadOnlyList<string>? about = null)
     {
         var channel = channels.FirstOrDefault(c => c.Reaches(memberId));
         if (channel is not null && await channel.TrySendAsync(memberId, reply, cancellationToken))
         {
             return true;
         }
-        await outbox.EnqueueAsync(memberId, reply, cancellationToken);
+        await outbox.EnqueueAsync(memberId, reply, about ?? [], cancellationToken);
         return false;
     }
 }

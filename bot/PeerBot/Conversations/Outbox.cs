@@ -11,7 +11,7 @@ public sealed class Outbox(TableServiceClient service, TableNames names, TimePro
 {
     private readonly TableClient _table = service.GetTableClient(names.Outbox);
 
-    public async Task EnqueueAsync(string memberId, BotReply reply, CancellationToken cancellationToken)
+    public async Task EnqueueAsync(string memberId, BotReply reply, IReadOnlyList<string> about, CancellationToken cancellationToken)
     {
         var (kind, body) = reply switch
         {
@@ -25,8 +25,25 @@ public sealed class Outbox(TableServiceClient service, TableNames names, TimePro
         {
             ["Kind"] = kind,
             ["Body"] = body.ToJsonString(),
+            ["About"] = About(about),
         }, cancellationToken);
     }
+
+    /// <summary>Withdraws waiting messages that speak of a member (their erasure).</summary>
+    public async Task WithdrawAboutAsync(string memberId, CancellationToken cancellationToken)
+    {
+        var marker = About([memberId]);
+        await foreach (var row in _table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "About"], cancellationToken: cancellationToken))
+        {
+            if (row.GetString("About")?.Contains(marker, StringComparison.Ordinal) == true)
+            {
+                await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+            }
+        }
+    }
+
+    // "|a|b|": a member id is found by its delimited form, never as part of a longer id.
+    private static string About(IEnumerable<string> ids) => "|" + string.Join('|', ids.Select(TableKeys.Escape)) + "|";
 
     /// <summary>Sends everything waiting for the member through this turn's replies, deleting each once sent.</summary>
     public async Task<int> DeliverAsync(string memberId, IReplyChannel replies, CancellationToken cancellationToken)

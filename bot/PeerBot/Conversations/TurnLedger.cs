@@ -13,11 +13,11 @@ public sealed class TurnLedger(TableServiceClient service, TableNames names, Tim
     private readonly TableClient _table = service.GetTableClient(names.Turns);
 
     /// <summary>False when this activity was seen before (a duplicate delivery).</summary>
-    public async Task<bool> TryBeginAsync(string key, CancellationToken cancellationToken)
+    public async Task<bool> TryBeginAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         try
         {
-            await _table.AddEntityAsync(new TableEntity(TableKeys.Bucket(key), TableKeys.Escape(key)) { ["SeenAt"] = clock.GetUtcNow() }, cancellationToken);
+            await _table.AddEntityAsync(new TableEntity(PartitionOf(turn), RowOf(turn)) { ["SeenAt"] = clock.GetUtcNow() }, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -26,8 +26,21 @@ public sealed class TurnLedger(TableServiceClient service, TableNames names, Tim
         }
     }
 
-    public Task ForgetAsync(string key, CancellationToken cancellationToken) =>
-        _table.DeleteEntityAsync(TableKeys.Bucket(key), TableKeys.Escape(key), ETag.All, cancellationToken);
+    public Task ForgetAsync(ChatTurn turn, CancellationToken cancellationToken) =>
+        _table.DeleteEntityAsync(PartitionOf(turn), RowOf(turn), ETag.All, cancellationToken);
 
-    public static string KeyOf(ChatTurn turn) => $"{turn.From.Channel}|{turn.ConversationId}|{turn.ActivityId}";
+    /// <summary>Erases every turn the member took (their privacy request); nothing else reads these rows.</summary>
+    public async Task ForgetMemberAsync(string memberId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(memberId)}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+        }
+    }
+
+    // Kept per member so that a member's turns can be erased without scanning everyone's.
+    private static string PartitionOf(ChatTurn turn) => TableKeys.Escape(turn.From.PeerId);
+
+    private static string RowOf(ChatTurn turn) => TableKeys.Escape($"{turn.ConversationId}|{turn.ActivityId}");
 }

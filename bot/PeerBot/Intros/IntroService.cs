@@ -22,7 +22,7 @@ public enum RequestOutcome
 /// The introduction lifecycle. Every change goes through an ETag-guarded write of the pair's row, so racing
 /// clicks produce exactly one outcome, and only the winner sends messages.
 /// </summary>
-public sealed class IntroService(IntroStore store, IntroLedgers ledgers, ProfileStore profiles, MemberMessenger messenger, TimeProvider clock)
+public sealed class IntroService(IntroStore store, IntroLedgers ledgers, ProfileStore profiles, MemberMessenger messenger, BusyPeers busy, TimeProvider clock)
 {
     public async Task<(RequestOutcome Outcome, Introduction? Intro)> RequestAsync(string requesterId, string peerId, string note, string activityId, CancellationToken cancellationToken)
     {
@@ -91,7 +91,8 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
             return (winner?.Intro.RequestActivityId == activityId ? RequestOutcome.Duplicate : RequestOutcome.AlreadyOpen, winner?.Intro);
         }
         await store.IndexAsync(intro, cancellationToken);
-        await messenger.SendAsync(peerId, IntroCards.Request(intro, requester, peer), cancellationToken);
+        busy.Update(peerId, (await ledgers.GetAsync(peerId, cancellationToken)).PendingIncoming.Count >= IntroRules.MaxPendingIncoming);
+        await messenger.SendAsync(peerId, IntroCards.Request(intro, requester, peer), cancellationToken, [requesterId]);
         return (RequestOutcome.Sent, intro);
     }
 
@@ -121,6 +122,7 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
             return ((await store.GetAsync(pairKey, cancellationToken))?.Intro, false);
         }
         await ledgers.TryChangeAsync(intro.PeerId, l => l with { PendingIncoming = [.. l.PendingIncoming.Where(k => k != pairKey)] }, cancellationToken);
+        busy.Update(intro.PeerId, false);
         await AnnounceAsync(moved, cancellationToken);
         if (to == IntroState.Accepted)
         {
@@ -160,8 +162,8 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
         var peer = (await profiles.GetAsync(accepted.PeerId, cancellationToken))?.Peer;
         if (requester is not null && peer is not null)
         {
-            await messenger.SendAsync(requester.Id, IntroCards.Connected(requester, peer), cancellationToken);
-            await messenger.SendAsync(peer.Id, IntroCards.Connected(peer, requester), cancellationToken);
+            await messenger.SendAsync(requester.Id, IntroCards.Connected(requester, peer), cancellationToken, [peer.Id]);
+            await messenger.SendAsync(peer.Id, IntroCards.Connected(peer, requester), cancellationToken, [requester.Id]);
         }
         var connected = accepted.MoveTo(IntroState.Connected, clock.GetUtcNow(), accepted.PeerId);
         try
@@ -184,18 +186,18 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
         {
             case IntroState.Declined when requester is not null:
                 await messenger.SendAsync(requester.Id, IntroCards.Notice("Not available right now",
-                    $"{peer?.Name ?? "This leader"} is not available right now. Try another peer with **findpeer**."), cancellationToken);
+                    $"{peer?.Name ?? "This leader"} is not available right now. Try another peer with **findpeer**."), cancellationToken, [intro.PeerId]);
                 break;
             case IntroState.Expired:
                 if (requester is not null)
                 {
                     await messenger.SendAsync(requester.Id, IntroCards.Notice("Request expired",
-                        $"Your intro request to {peer?.Name ?? "a peer"} expired after {IntroRules.ExpiresAfter.Days} days without an answer."), cancellationToken);
+                        $"Your intro request to {peer?.Name ?? "a peer"} expired after {IntroRules.ExpiresAfter.Days} days without an answer."), cancellationToken, [intro.PeerId]);
                 }
                 if (peer is not null)
                 {
                     await messenger.SendAsync(peer.Id, IntroCards.Notice("Request expired",
-                        $"The intro request from {requester?.Name ?? "a leader"} has expired."), cancellationToken);
+                        $"The intro request from {requester?.Name ?? "a leader"} has expired."), cancellationToken, [intro.RequesterId]);
                 }
                 break;
             default:

@@ -85,6 +85,14 @@ public sealed class IntroStore(TableServiceClient service, TableNames names)
         }
     }
 
+    /// <summary>Deletes a pair's row and both members' index rows for it.</summary>
+    public async Task DeletePairAsync(Introduction intro, CancellationToken cancellationToken)
+    {
+        await _pairs.DeleteEntityAsync(intro.PairKey[..2], intro.PairKey, ETag.All, cancellationToken);
+        await _index.DeleteEntityAsync(TableKeys.Escape(intro.RequesterId), intro.PairKey, ETag.All, cancellationToken);
+        await _index.DeleteEntityAsync(TableKeys.Escape(intro.PeerId), intro.PairKey, ETag.All, cancellationToken);
+    }
+
     /// <summary>Removes every trace of a member from the index (their pair rows are handled by the caller).</summary>
     public async Task DeleteIndexAsync(string memberId, CancellationToken cancellationToken)
     {

@@ -9,12 +9,17 @@ public static class IntrosSetup
         services.AddSingleton<IntroStore>();
         services.AddSingleton<IntroLedgers>();
         services.AddSingleton<IntroService>();
+        services.AddSingleton<Privacy.IMemberData, IntroData>();
         services.AddSingleton<ICardAction, RequestIntroAction>();
         foreach (var verb in new[] { IntroVerbs.Accept, IntroVerbs.Decline, IntroVerbs.Snooze, IntroVerbs.Cancel })
         {
             services.AddSingleton<ICardAction>(sp => new MoveIntroAction(verb, sp.GetRequiredService<IntroService>(), sp.GetRequiredService<Profiles.ProfileStore>()));
         }
         services.AddSingleton<IChatCommand, IntrosCommand>();
+        services.AddSingleton<Matching.IAskerHistory, IntroHistory>();
+        services.AddSingleton<BusyPeers>();
+        services.AddSingleton<Matching.IPeerExclusions>(sp => sp.GetRequiredService<BusyPeers>());
+        services.AddHostedService(sp => sp.GetRequiredService<BusyPeers>());
         services.AddOptions<IntroSweepOptions>().BindConfiguration(IntroSweepOptions.Section);
         services.AddHostedService<IntroSweeper>();
         return services;

@@ -5,7 +5,7 @@ using PeerBot.Profiles;
 namespace PeerBot.Matching;
 
 /// <summary>"findpeer &lt;role&gt;": peers with that role at other organizations, best first.</summary>
-public sealed class FindPeerCommand(PeerDirectory directory, ProfileStore profiles) : IChatCommand
+public sealed class FindPeerCommand(PeerDirectory directory, ProfileStore profiles, IEnumerable<IAskerHistory> histories) : IChatCommand
 {
     public const int MaxQueryLength = 200;
 
@@ -31,12 +31,17 @@ public sealed class FindPeerCommand(PeerDirectory directory, ProfileStore profil
         var from = context.Turn.From;
         var asker = (await profiles.GetAsync(from.PeerId, cancellationToken))?.Peer;
         var organizationKey = asker?.OrganizationKey ?? AnonymousOrganizationKey(from);
-        var request = new SearchRequest(query, from.PeerId, organizationKey, asker?.EmailDomain ?? OrganizationKeys.EmailDomain(from.Email), asker);
+        var skip = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var history in histories)
+        {
+            skip.UnionWith(await history.PeersToSkipAsync(from.PeerId, cancellationToken));
+        }
+        var request = new SearchRequest(query, from.PeerId, organizationKey, asker?.EmailDomain ?? OrganizationKeys.EmailDomain(from.Email), asker, ExcludedPeerIds: skip);
         var outcome = directory.Search(request);
 
         if (!outcome.Understood)
         {
-            await context.SendAsync(NoResults(query, $"I couldn't tell which role you mean by “{query}”. Try a title such as one of these:", outcome.Suggestions), cancellationToken);
+            await context.SendAsync(NoResults(query, outcome.Message ?? $"I couldn't tell which role you mean by “{query}”. Try a title such as one of these:", outcome.Suggestions), cancellationToken);
         }
         else if (outcome.Matches.Count == 0)
         {
@@ -72,6 +77,7 @@ public sealed class FindPeerCommand(PeerDirectory directory, ProfileStore profil
         {
             ["query"] = query,
             ["interpretation"] = outcome.Interpretation,
+            ["message"] = outcome.Message ?? "",
             ["askerHasProfile"] = askerHasProfile,
             ["count"] = outcome.Matches.Count,
             ["peers"] = peers,

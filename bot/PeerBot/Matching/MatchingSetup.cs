@@ -1,10 +1,20 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PeerBot.Profiles;
+
 namespace PeerBot.Matching;
 
 public static class MatchingSetup
 {
     public static IServiceCollection AddMatching(this IServiceCollection services)
     {
-        services.AddSingleton<PeerDirectory>();
+        services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        // The loader follows the one ProfileStore everyone writes through (it needs AddStorage()).
+        services.TryAddSingleton<ProfileStore>();
+        services.TryAddSingleton(_ => new RoleReader(Taxonomy.Default));
+        // Features that pause, block or introduce members add their own IPeerExclusions; until then, none.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPeerExclusions, NoExclusions>());
+        services.AddSingleton(sp => new PeerDirectory(sp.GetRequiredService<RoleReader>(), sp.GetServices<IPeerExclusions>()));
         services.AddHostedService<DirectoryLoader>();
         services.AddSingleton<Conversations.IChatCommand, FindPeerCommand>();
         return services;

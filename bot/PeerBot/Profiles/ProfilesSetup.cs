@@ -7,6 +7,7 @@ public static class ProfilesSetup
     public static IServiceCollection AddProfiles(this IServiceCollection services)
     {
         services.AddSingleton<ProfileStore>();
+        services.AddSingleton<Privacy.IMemberData, ProfileData>();
         services.AddSingleton<ProfileEditor>();
         services.AddSingleton<IDialog, ProfileDialog>();
         services.AddSingleton<IChatCommand, ProfileCommand>();

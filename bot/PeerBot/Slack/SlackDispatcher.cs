@@ -24,7 +24,10 @@ public sealed partial class SlackDispatcher(
         {
             return;
         }
-        if (!await ledger.TryBeginAsync($"slack|{inbound.TeamId}|{inbound.DeliveryId}", cancellationToken))
+        // Recorded under the member, like their turns, so that erasing the member erases these too.
+        var delivery = new ChatTurn(new Member(SlackAdapter.ChannelId, inbound.UserId.Length > 0 ? inbound.UserId : "workspace", inbound.TeamId, null, null),
+            "delivery", IsPersonal: false, Text: null, Value: null, ActivityId: inbound.DeliveryId);
+        if (!await ledger.TryBeginAsync(delivery, cancellationToken))
         {
             LogRepeat(logger, inbound.DeliveryId);
             return;

@@ -50,6 +50,16 @@ public sealed partial class SlackMembers(SlackApi api, TimeProvider clock, ILogg
         return channel;
     }
 
+    /// <summary>Drops what was remembered about a member (<c>slack:{team}:{user}</c>), e.g. when they ask to be forgotten.</summary>
+    public void Forget(string memberId)
+    {
+        if (memberId.Split(':') is [_, var team, var user])
+        {
+            _users.TryRemove(team + "/" + user, out _);
+            _directMessages.TryRemove(team + "/" + user, out _);
+        }
+    }
+
     private static void Remember<T>(ConcurrentDictionary<string, T> cache, string key, T value)
     {
         if (cache.Count >= MaxEntries)

@@ -15,11 +15,13 @@ public static class TeamsSetup
     {
         services.AddHttpClient();
         services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<Conversations.IChannelMessenger, TeamsMessenger>();
+        services.AddSingleton<Privacy.IMemberData, ConversationReferenceData>();
         services.AddSingleton<ServiceClientCredentialsFactory>(sp =>
-            new ConfigurationServiceClientCredentialFactory(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationServiceClientCredentialFactory>>()));
+            new ConfigurationServiceClientCredentialFactory(SdkConfiguration(sp.GetRequiredService<IConfiguration>()), logger: sp.GetRequiredService<ILogger<ConfigurationServiceClientCredentialFactory>>()));
         services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedContractAuthentication(
             new ConfigurationBotFrameworkAuthentication(
-                sp.GetRequiredService<IConfiguration>(),
+                SdkConfiguration(sp.GetRequiredService<IConfiguration>()),
                 sp.GetRequiredService<ServiceClientCredentialsFactory>(),
                 httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
                 logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
@@ -28,9 +30,20 @@ public static class TeamsSetup
             new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>()),
             sp.GetRequiredService<ILogger<CloudAdapter>>()));
         services.AddSingleton<IBot, PeerBotHandler>();
-        services.AddSingleton<Conversations.IChannelMessenger, TeamsMessenger>();
         return services;
     }
+
+    /// <summary>
+    /// The configuration the SDK reads. An empty MicrosoftAppId means local use, whatever MicrosoftAppType says
+    /// (the SDK would otherwise refuse to start a SingleTenant bot without an id).
+    /// </summary>
+    private static IConfiguration SdkConfiguration(IConfiguration configuration) =>
+        !string.IsNullOrEmpty(configuration["MicrosoftAppId"])
+            ? configuration
+            : new ConfigurationBuilder()
+                .AddConfiguration(configuration)
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppType"] = "", ["MicrosoftAppPassword"] = "" })
+                .Build();
 
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder endpoints)
     {

@@ -13,6 +13,7 @@ public sealed class TcpGate : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<TcpClient> _open = [];
     private TcpListener? _listener;
+    private bool _closed;
 
     public TcpGate(int target)
     {
@@ -29,6 +30,10 @@ public sealed class TcpGate : IDisposable
         {
             return;
         }
+        lock (_open)
+        {
+            _closed = false;
+        }
         _listener = new TcpListener(IPAddress.Loopback, Port);
         _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Start();
@@ -42,6 +47,7 @@ public sealed class TcpGate : IDisposable
         _listener = null;
         lock (_open)
         {
+            _closed = true;
             foreach (var client in _open)
             {
                 client.Dispose();
@@ -76,6 +82,13 @@ public sealed class TcpGate : IDisposable
             }
             lock (_open)
             {
+                // A connection accepted while the gate was closing must not slip through.
+                if (_closed)
+                {
+                    inbound.Dispose();
+                    outbound.Dispose();
+                    continue;
+                }
                 _open.Add(inbound);
                 _open.Add(outbound);
             }

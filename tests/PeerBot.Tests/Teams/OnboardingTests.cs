@@ -75,6 +75,31 @@ public sealed class OnboardingTests() : BotTestBase("onboard")
         Assert.False(stored.Peer.Discoverable);
     }
 
+    [Fact]
+    public async Task An_install_and_a_conversation_update_arriving_together_welcome_the_member_once()
+    {
+        var install = Activities.Installed(Connector.ServiceUrl, "u-twice");
+        var update = Activities.Installed(Connector.ServiceUrl, "u-twice");
+        install["type"] = "installationUpdate";
+        install["action"] = "add";
+        install.Remove("membersAdded");
+        await Task.WhenAll(PostAsync(install), PostAsync(update));
+        await Task.Delay(500);
+
+        var welcomes = Connector.SentTo(Activities.PersonalConversation("u-twice")).Count(s => s.Activity["attachments"]?[0]?["name"]?.GetValue<string>() == "welcome");
+        Assert.Equal(1, welcomes);
+    }
+
+    [Fact]
+    public async Task A_single_tenant_app_type_with_no_app_id_runs_locally()
+    {
+        await using var host = new BotHost("singletenant", new Dictionary<string, string?> { ["MicrosoftAppType"] = "SingleTenant" });
+        using var client = host.CreateClient();
+        using var response = await client.PostAsync("/api/messages", new StringContent(
+            Activities.Message(Connector.ServiceUrl, "u-local", "help").ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     private static IEnumerable<string> Inputs(JsonNode? node) => node switch
     {
         JsonObject o when o["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true =>

@@ -1,0 +1,35 @@
+using PeerBot.Conversations;
+
+namespace PeerBot.Privacy;
+
+public static class PrivacySetup
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static IServiceCollection AddPrivacy(this IServiceCollection services)
+    {
+        services.AddDataProtection();
+        services.AddSingleton<ExportLinks>();
+        services.AddSingleton<MemberDataExport>();
+        services.AddSingleton<IChatCommand, PrivacyCommand>();
+        services.AddSingleton<IChatCommand, ExportCommand>();
+        services.AddSingleton<IChatCommand, ForgetCommand>();
+        return services;
+    }
+
+    /// <summary>GET /privacy/export/{token}: the member's data as a JSON file, for a link the bot handed out.</summary>
+    public static IEndpointRouteBuilder MapPrivacy(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/privacy/export/{token}", async (string token, ExportLinks links, MemberDataExport data, CancellationToken cancellationToken) =>
+        {
+            if (token.Length > 4096 || links.Open(token) is not { } memberId)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "This export link is not valid or has expired.", detail: "Ask PeerBot for a new one with 'peerbot export'.");
+            }
+            var export = await data.ExportAsync(memberId, cancellationToken);
+            var bytes = System.Text.Encoding.UTF8.GetBytes(export.ToJsonString(Indented));
+            return Results.File(bytes, "application/json", "peerbot-export.json");
+        });
+        return endpoints;
+    }
+}
