@@ -34,6 +34,8 @@ public static class SlackActivities
             Conversation = conversation,
             ReplyToId = inbound.MessageTs,
             Locale = "en-US",
+            // Slack knows the member's IANA time zone; the profile form starts from it.
+            LocalTimezone = user?.TimeZone,
         };
         if (inbound.Kind == SlackInboundKind.Joined)
         {

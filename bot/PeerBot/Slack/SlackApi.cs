@@ -21,7 +21,7 @@ public sealed record SlackMessage(string Text, JsonArray? Blocks)
 }
 
 /// <summary>What users.info tells us about a member; <see cref="Email"/> needs the users:read.email scope.</summary>
-public sealed record SlackUser(string Id, string? Name, string? Email);
+public sealed record SlackUser(string Id, string? Name, string? Email, string? TimeZone = null);
 
 /// <summary>
 /// The Slack Web API methods PeerBot uses, typed. Write methods go as JSON with the bot token; users.info and
@@ -78,7 +78,7 @@ public sealed partial class SlackApi(IHttpClientFactory clients, SlackPacer pace
         var user = result["user"];
         var profile = user?["profile"];
         var name = Text(profile?["real_name"]) ?? Text(user?["real_name"]) ?? Text(profile?["display_name"]) ?? Text(user?["name"]);
-        return new SlackUser(userId, name, Text(profile?["email"]));
+        return new SlackUser(userId, name, Text(profile?["email"]), Text(user?["tz"]));
     }
 
     /// <summary>Exchanges an OAuth code for the workspace's bot token (the raw oauth.v2.access answer).</summary>

@@ -58,6 +58,11 @@ public sealed partial class SlackMessenger(
             LogUnreachable(logger, e.Method, e.Error);
             return false;
         }
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogUnreachable(logger, "http", e.GetType().Name);
+            return false;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not message a Slack member ({Method}: {Error}); kept for their next visit")]

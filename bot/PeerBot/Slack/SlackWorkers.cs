@@ -29,8 +29,20 @@ public sealed partial class SlackWorkers(IOptions<SlackOptions> options, ILogger
     {
         // Finish what was acknowledged already: Slack will not send it again.
         _work.Writer.TryComplete();
-        await using var _ = cancellationToken.Register(_abandon.Cancel);
+        await using var _ = cancellationToken.Register(Abandon);
         await base.StopAsync(cancellationToken);
+    }
+
+    private void Abandon()
+    {
+        try
+        {
+            _abandon.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopped after disposal (test hosts can do that): nothing is running any more.
+        }
     }
 
     public override void Dispose()

@@ -29,6 +29,8 @@ public sealed class OnboardingTests() : SlackTestBase("slackonboard")
         Assert.Equal("profileForm", view["callback_id"]!.GetValue<string>());
         Assert.Contains("Nina Newman", view.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("Fabrikam", view.ToJsonString(), StringComparison.Ordinal);
+        // Slack's time zone for the member starts the form.
+        Assert.Equal("America/New_York", view["blocks"]!.AsArray().Single(b => b!["block_id"]?.GetValue<string>() == "timeZone")!["element"]!["initial_option"]!["value"]!.GetValue<string>());
         var origin = JsonNode.Parse(view["private_metadata"]!.GetValue<string>())!;
         Assert.Equal(SlackStub.DirectMessage(Newcomer), origin["conversation"]!.GetValue<string>());
         await Task.Delay(300);

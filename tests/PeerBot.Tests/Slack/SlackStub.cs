@@ -172,7 +172,7 @@ public sealed class SlackStub : IAsyncDisposable
             case "users.info":
                 var id = body["user"]?.GetValue<string>() ?? "";
                 return Users.TryGetValue(id, out var user)
-                    ? new JsonObject { ["ok"] = true, ["user"] = new JsonObject { ["id"] = id, ["name"] = id, ["profile"] = new JsonObject { ["real_name"] = user.Name, ["email"] = user.Email } } }
+                    ? new JsonObject { ["ok"] = true, ["user"] = new JsonObject { ["id"] = id, ["name"] = id, ["tz"] = "America/New_York", ["profile"] = new JsonObject { ["real_name"] = user.Name, ["email"] = user.Email } } }
                     : new JsonObject { ["ok"] = false, ["error"] = "user_not_found" };
             case "oauth.v2.access":
                 return (JsonObject)OAuthAccess.DeepClone();

@@ -39,7 +39,7 @@ public sealed class WebApiClientTests : IAsyncLifetime
         Assert.Equal("Bearer xoxb-1", post.Authorization);
         Assert.Equal("C1", post.Channel);
         Assert.Equal("divider", post.Blocks[0]!["type"]!.GetValue<string>());
-        Assert.Equal(new SlackUser("U1", "Uma One", "uma@one.example"), user);
+        Assert.Equal(new SlackUser("U1", "Uma One", "uma@one.example", "America/New_York"), user);
         Assert.Equal("U1", _slack.CallsTo("users.info").Single().Body["user"]!.GetValue<string>());
     }
 
