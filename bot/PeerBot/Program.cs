@@ -8,6 +8,7 @@ using PeerBot.Matching;
 using PeerBot.Privacy;
 using PeerBot.Profiles;
 using PeerBot.Slack;
+using PeerBot.Stats;
 using PeerBot.Storage;
 using PeerBot.Teams;
 
@@ -28,6 +29,7 @@ builder.Services.AddProfiles();
 builder.Services.AddMatching();
 builder.Services.AddIntros();
 builder.Services.AddPrivacy();
+builder.Services.AddStats();
 builder.Services.AddTeams();
 builder.Services.AddSlack(builder.Configuration);
 

@@ -5,6 +5,9 @@ namespace PeerBot.Conversations;
 /// <summary>Who is speaking, as far as the channel tells us. Channel-neutral: Teams and Slack both map onto it.</summary>
 public sealed record Member(string Channel, string UserId, string? TenantId, string? Email, string? Name)
 {
+    /// <summary>True when the channel itself says the member administers it (e.g. a Slack workspace admin).</summary>
+    public bool IsAdmin { get; init; }
+
     /// <summary>The member's id in the peer network (see <see cref="Profiles.Peer.Id"/>).</summary>
     public string PeerId => TenantId is { Length: > 0 } tenant && Channel == "slack"
         ? $"slack:{tenant}:{UserId}"

@@ -74,6 +74,15 @@ public sealed class IntroStore(TableServiceClient service, TableNames names)
         }
     }
 
+    /// <summary>Every pair's introduction (for network statistics).</summary>
+    public async IAsyncEnumerable<Introduction> AllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in _pairs.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            yield return Read(row);
+        }
+    }
+
     /// <summary>Open requests made before <paramref name="before"/>: candidates for expiry.</summary>
     public async IAsyncEnumerable<(Introduction Intro, ETag ETag)> RequestedBeforeAsync(DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -79,13 +79,22 @@ public sealed record ProfileForm(string Name, string Title, string Organization,
         return Clean(raw);
     }
 
-    /// <summary>Drops control characters and collapses whitespace: names and titles are shown on cards.</summary>
+    /// <summary>Drops control characters, unpaired surrogates and non-characters, and collapses whitespace: names and titles are shown on cards.</summary>
     public static string Clean(string raw)
     {
         var sb = new StringBuilder(raw.Length);
-        foreach (var c in raw)
+        for (var i = 0; i < raw.Length; i++)
         {
-            if (char.IsControl(c) || char.IsWhiteSpace(c))
+            var c = raw[i];
+            if (char.IsHighSurrogate(c) && i + 1 < raw.Length && char.IsLowSurrogate(raw[i + 1]))
+            {
+                sb.Append(c).Append(raw[++i]);
+            }
+            else if (char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
+            {
+                // Half a surrogate pair, or a non-character: not text, and Unicode normalisation refuses it.
+            }
+            else if (char.IsControl(c) || char.IsWhiteSpace(c))
             {
                 if (sb.Length > 0 && sb[^1] != ' ')
                 {

@@ -14,6 +14,11 @@ public static class SlackActivities
             // Read by the bot as the member's email: it decides their organization.
             from.Properties["email"] = email;
         }
+        if (user?.IsAdmin == true)
+        {
+            // Workspace admins and owners may run PeerBot's admin commands.
+            from.Properties["isAdmin"] = true;
+        }
         var conversation = new ConversationAccount(
             isGroup: !isPersonal,
             conversationType: isPersonal ? "personal" : "channel",

@@ -21,7 +21,11 @@ public sealed record SlackMessage(string Text, JsonArray? Blocks)
 }
 
 /// <summary>What users.info tells us about a member; <see cref="Email"/> needs the users:read.email scope.</summary>
-public sealed record SlackUser(string Id, string? Name, string? Email, string? TimeZone = null);
+public sealed record SlackUser(string Id, string? Name, string? Email, string? TimeZone = null)
+{
+    /// <summary>A workspace admin or owner.</summary>
+    public bool IsAdmin { get; init; }
+}
 
 /// <summary>
 /// The Slack Web API methods PeerBot uses, typed. Write methods go as JSON with the bot token; users.info and
@@ -31,6 +35,8 @@ public sealed record SlackUser(string Id, string? Name, string? Email, string? T
 public sealed partial class SlackApi(IHttpClientFactory clients, SlackPacer pacer, TimeProvider clock, IOptions<SlackOptions> options, ILogger<SlackApi> logger)
 {
     public const string HttpClientName = "slack";
+
+    private static readonly string[] AdminFlags = ["is_admin", "is_owner", "is_primary_owner"];
 
     public async Task<string> PostMessageAsync(string token, string channel, SlackMessage message, CancellationToken cancellationToken)
     {
@@ -78,7 +84,10 @@ public sealed partial class SlackApi(IHttpClientFactory clients, SlackPacer pace
         var user = result["user"];
         var profile = user?["profile"];
         var name = Text(profile?["real_name"]) ?? Text(user?["real_name"]) ?? Text(profile?["display_name"]) ?? Text(user?["name"]);
-        return new SlackUser(userId, name, Text(profile?["email"]), Text(user?["tz"]));
+        return new SlackUser(userId, name, Text(profile?["email"]), Text(user?["tz"]))
+        {
+            IsAdmin = AdminFlags.Any(flag => user?[flag] is JsonValue v && v.TryGetValue<bool>(out var set) && set),
+        };
     }
 
     /// <summary>Exchanges an OAuth code for the workspace's bot token (the raw oauth.v2.access answer).</summary>

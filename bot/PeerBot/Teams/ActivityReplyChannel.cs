@@ -22,7 +22,7 @@ public sealed class ActivityReplyChannel(ITurnContext turnContext, CardLibrary c
     {
         if (turnContext.Activity.Type == ActivityTypes.Invoke)
         {
-            InvokeCard = JObject.Parse(cards.Render(SurfaceOf(turnContext.Activity.ChannelId), card.Template, card.Data).ToJsonString());
+            InvokeCard = JObject.Parse(Render(cards, SurfaceOf(turnContext.Activity.ChannelId), card).ToJsonString());
             return;
         }
         if (turnContext.Activity.ReplyToId is { Length: > 0 } original)
@@ -49,7 +49,7 @@ public sealed class ActivityReplyChannel(ITurnContext turnContext, CardLibrary c
         {
             await turnContext.SendActivityAsync(activity, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or Microsoft.Rest.HttpOperationException)
+        catch (Exception e) when (e is HttpRequestException or Microsoft.Rest.HttpOperationException or ErrorResponseException)
         {
             throw new ChannelUnreachableException(e);
         }
@@ -58,13 +58,20 @@ public sealed class ActivityReplyChannel(ITurnContext turnContext, CardLibrary c
     /// <summary>Which folder of <c>cards/</c> renders for a channel.</summary>
     public static string SurfaceOf(string? channelId) => channelId == "slack" ? "slack" : "teams";
 
+    // Teams renders TextBlock text as Markdown: member text must not become links there.
+    private static System.Text.Json.Nodes.JsonNode Render(CardLibrary cards, string surface, CardReply card)
+    {
+        var json = cards.Render(surface, card.Template, card.Data);
+        return surface == "teams" ? MarkdownLinks.Neutralize(json) : json;
+    }
+
     public static IMessageActivity ToActivity(BotReply reply, CardLibrary cards, string? channelId)
     {
         switch (reply)
         {
             case CardReply card:
                 var surface = SurfaceOf(channelId);
-                var json = cards.Render(surface, card.Template, card.Data).ToJsonString();
+                var json = Render(cards, surface, card).ToJsonString();
                 var message = MessageFactory.Attachment(new Attachment
                 {
                     ContentType = surface == "slack" ? BlockKitContentType : AdaptiveCardContentType,

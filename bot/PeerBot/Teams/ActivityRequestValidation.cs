@@ -57,7 +57,16 @@ public static class ActivityRequestValidation
 
         using (document)
         {
-            var problem = CheckActivity(document.RootElement);
+            string? problem;
+            try
+            {
+                problem = CheckActivity(document.RootElement);
+            }
+            catch (InvalidOperationException)
+            {
+                // A JSON string holding a lone surrogate or broken UTF-8 is valid JSON but not text.
+                problem = "The activity contains text that is not valid Unicode.";
+            }
             if (problem is not null)
             {
                 return Problem(StatusCodes.Status400BadRequest, problem);
@@ -85,6 +94,11 @@ public static class ActivityRequestValidation
             || !conversation.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
         {
             return "The activity has no 'conversation' with an 'id'.";
+        }
+        // Ids travel back in reply URLs and headers, where control characters are refused.
+        if (id.GetString()!.Any(char.IsControl) || (root.TryGetProperty("id", out var activityId) && activityId.ValueKind == JsonValueKind.String && activityId.GetString()!.Any(char.IsControl)))
+        {
+            return "Activity and conversation ids must not contain control characters.";
         }
         if (!root.TryGetProperty("serviceUrl", out var serviceUrl) || serviceUrl.ValueKind != JsonValueKind.String
             || !Uri.TryCreate(serviceUrl.GetString(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Skills;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+using Microsoft.IdentityModel.Tokens;
 using Newtonsoft.Json.Serialization;
 
 namespace PeerBot.Teams;
@@ -11,19 +12,22 @@ namespace PeerBot.Teams;
 /// Wraps the SDK's authentication so that every ConnectorClient it hands out shares one Newtonsoft
 /// contract resolver. Each new ConnectorClient otherwise gets fresh resolvers, and Newtonsoft rebuilds
 /// (and recompiles) every Activity contract on the first reply of every turn: about 12 ms of CPU a reply.
+/// It also makes every token the SDK cannot validate a 401: CloudAdapter answers 401 only for
+/// UnauthorizedAccessException, while a malformed, unsigned or badly signed token surfaces as a
+/// SecurityTokenException or ArgumentException and would otherwise become a 500.
 /// </summary>
 public sealed class SharedContractAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
 {
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
     {
-        var result = await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+        var result = await RejectingAsync(() => inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken));
         result.ConnectorFactory = SharedContractConnectorFactory.Wrap(result.ConnectorFactory);
         return result;
     }
 
     public override async Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken)
     {
-        var result = await inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
+        var result = await RejectingAsync(() => inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken));
         result.ConnectorFactory = SharedContractConnectorFactory.Wrap(result.ConnectorFactory);
         return result;
     }
@@ -39,7 +43,19 @@ public sealed class SharedContractAuthentication(BotFrameworkAuthentication inne
     public override string GetOriginatingAudience() => inner.GetOriginatingAudience();
 
     public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken) =>
-        inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
+        RejectingAsync(() => inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken));
+
+    private static async Task<T> RejectingAsync<T>(Func<Task<T>> authenticate)
+    {
+        try
+        {
+            return await authenticate();
+        }
+        catch (Exception e) when (e is SecurityTokenException or ArgumentException)
+        {
+            throw new UnauthorizedAccessException("The token is not valid: " + e.GetType().Name, e);
+        }
+    }
 }
 
 /// <summary>Hands out ConnectorClients whose (de)serialisers share process-wide contract resolvers.</summary>

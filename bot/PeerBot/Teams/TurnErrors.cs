@@ -1,6 +1,7 @@
 using Azure;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
 using Microsoft.Rest;
 using PeerBot.Storage;
 
@@ -28,11 +29,17 @@ public static partial class TurnErrors
             {
                 throw exception;
             }
+            if (turnContext.Activity?.Type == ActivityTypes.Invoke)
+            {
+                // Without an invoke response the adapter answers the channel with a 501.
+                var body = new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = message };
+                await turnContext.SendActivityAsync(new Activity { Type = ActivityTypesEx.InvokeResponse, Value = new InvokeResponse { Status = 200, Body = body } });
+            }
             try
             {
                 await turnContext.SendActivityAsync(MessageFactory.Text(message));
             }
-            catch (Exception e) when (e is HttpRequestException or HttpOperationException or TaskCanceledException)
+            catch (Exception e) when (e is HttpRequestException or HttpOperationException or TaskCanceledException or ErrorResponseException)
             {
                 throw new ChannelUnreachableException(e);
             }

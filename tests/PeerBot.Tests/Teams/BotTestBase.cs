@@ -9,7 +9,11 @@ namespace PeerBot.Tests.Teams;
 /// <summary>A running bot on fresh tables plus a connector stub that captures its replies.</summary>
 public abstract class BotTestBase : IAsyncLifetime
 {
-    protected BotTestBase(string hint, Action<IServiceCollection>? services = null) => Host = new BotHost(hint, services: services);
+    protected BotTestBase(string hint, Action<IServiceCollection>? services = null) =>
+        Host = services is null ? CreateHost(hint) : new BotHost(hint, services: services);
+
+    /// <summary>Override to start the app with settings of the test's own.</summary>
+    protected virtual BotHost CreateHost(string hint) => new(hint);
 
     protected BotHost Host { get; }
 

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PeerBot.Conversations;
+
+namespace PeerBot.Stats;
+
+/// <summary>"peerbot stats" (admins only): intros requested, accepted and met in the last 30 days, with a chart.</summary>
+public sealed class StatsCommand(NetworkStatistics statistics, Admins admins) : IChatCommand
+{
+    public IReadOnlyList<string> Names { get; } = ["stats", "statistics"];
+
+    public string Usage => "peerbot stats";
+
+    public string Description => "Admins: intros requested, accepted and met in the last 30 days.";
+
+    public async Task RunAsync(CommandContext context, string arguments, CancellationToken cancellationToken)
+    {
+        if (!admins.Allows(context.Turn.From))
+        {
+            await context.SendAsync(new TextReply("Only PeerBot admins can see network statistics."), cancellationToken);
+            return;
+        }
+        var activity = await statistics.LastThirtyDaysAsync(cancellationToken);
+        var chart = BarChart.Render([activity.Requested, activity.Accepted, activity.Met]);
+        var summary = $"Last 30 days: {activity.Requested} intros requested, {activity.Accepted} accepted, {activity.Met} met.";
+        await context.SendAsync(new CardReply("stats", new JsonObject
+        {
+            ["from"] = activity.From.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+            ["to"] = activity.To.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+            ["requested"] = activity.Requested,
+            ["accepted"] = activity.Accepted,
+            ["met"] = activity.Met,
+            ["chart"] = "data:image/png;base64," + Convert.ToBase64String(chart),
+        }, summary), cancellationToken);
+    }
+}
