@@ -77,6 +77,9 @@ public sealed class SlackStub : IAsyncDisposable
     /// <summary>users.info answers, by user id: display name and (optional) email.</summary>
     public ConcurrentDictionary<string, (string Name, string? Email)> Users { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Members users.info reports as workspace admins.</summary>
+    public ConcurrentDictionary<string, bool> Admins { get; } = new(StringComparer.Ordinal);
+
     /// <summary>What oauth.v2.access answers.</summary>
     public JsonObject OAuthAccess { get; set; } = new() { ["ok"] = false, ["error"] = "invalid_code" };
 
@@ -172,7 +175,7 @@ public sealed class SlackStub : IAsyncDisposable
             case "users.info":
                 var id = body["user"]?.GetValue<string>() ?? "";
                 return Users.TryGetValue(id, out var user)
-                    ? new JsonObject { ["ok"] = true, ["user"] = new JsonObject { ["id"] = id, ["name"] = id, ["tz"] = "America/New_York", ["profile"] = new JsonObject { ["real_name"] = user.Name, ["email"] = user.Email } } }
+                    ? new JsonObject { ["ok"] = true, ["user"] = new JsonObject { ["id"] = id, ["name"] = id, ["tz"] = "America/New_York", ["is_admin"] = Admins.ContainsKey(id), ["profile"] = new JsonObject { ["real_name"] = user.Name, ["email"] = user.Email } } }
                     : new JsonObject { ["ok"] = false, ["error"] = "user_not_found" };
             case "oauth.v2.access":
                 return (JsonObject)OAuthAccess.DeepClone();
