@@ -36,7 +36,15 @@ public sealed partial class DirectoryLoader(
     {
         store.Saved -= directory.Upsert;
         store.Deleted -= directory.Remove;
-        await _stopping.CancelAsync();
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already disposed: a test host can stop the app twice at once, and the other stop finished first.
+            return;
+        }
         try
         {
             await _polling.WaitAsync(cancellationToken);
