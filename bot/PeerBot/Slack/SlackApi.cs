@@ -6,27 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace PeerBot.Slack;
 
-/// <summary>A Slack message as sent: notification text plus optional blocks.</summary>
-public sealed record SlackMessage(string Text, JsonArray? Blocks)
-{
-    public JsonObject ToJson()
-    {
-        var body = new JsonObject { ["text"] = Text };
-        if (Blocks is { Count: > 0 })
-        {
-            body["blocks"] = Blocks.DeepClone();
-        }
-        return body;
-    }
-}
-
-/// <summary>What users.info tells us about a member; <see cref="Email"/> needs the users:read.email scope.</summary>
-public sealed record SlackUser(string Id, string? Name, string? Email, string? TimeZone = null)
-{
-    /// <summary>A workspace admin or owner.</summary>
-    public bool IsAdmin { get; init; }
-}
-
 /// <summary>
 /// The Slack Web API methods PeerBot uses, typed. Write methods go as JSON with the bot token; users.info and
 /// oauth.v2.access as form posts. Slack's <c>ok:false</c> becomes a <see cref="SlackApiException"/>, HTTP 429
