@@ -115,6 +115,8 @@ module app 'modules/app.bicep' = {
       MicrosoftAppId: appId
       MicrosoftAppTenantId: tenant().tenantId
       Slack__ClientId: slackClientId
+      // Links the bot hands out (data exports) point at the app's own host.
+      PublicBaseUrl: 'https://app-${name}-${suffix}.azurewebsites.net'
     }
     referenceSettings: vault.outputs.referenceSettings
   }

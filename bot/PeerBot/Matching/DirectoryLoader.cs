@@ -39,19 +39,11 @@ public sealed partial class DirectoryLoader(
         try
         {
             await _stopping.CancelAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Already disposed: a test host can stop the app twice at once, and the other stop finished first.
-            return;
-        }
-        try
-        {
             await _polling.WaitAsync(cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
         {
-            // Stopping.
+            // Stopping, or a host that failed to start and is being torn down.
         }
     }
 

@@ -105,9 +105,27 @@ internal static class RoleText
     /// <summary>The form taxonomy terms are stored in: words joined by single spaces, no breaks.</summary>
     public static string NormaliseTerm(string term) => string.Join(' ', Words(term).Where(w => w != Break));
 
+    private static string SafeNormalize(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormKD);
+        }
+        catch (ArgumentException)
+        {
+            var sb = new StringBuilder(text.Length);
+            foreach (var rune in text.EnumerateRunes())
+            {
+                sb.Append(rune.ToString());
+            }
+            return sb.ToString().Normalize(NormalizationForm.FormKD);
+        }
+    }
+
     private static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        // Text that never passed the profile form (imports, queries) may hold half a surrogate pair, which Normalize rejects.
+        var decomposed = SafeNormalize(text);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

@@ -16,6 +16,9 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
     /// <summary>The tenant of the Playground's built-in mock user (Alex Wilber), from its default configuration.</summary>
     public const string Tenant = "00000000-0000-0000-0000-0000000000001";
 
+    /// <summary>The Playground's mock user (Alex Wilber), as their Entra object id.</summary>
+    public const string UserId = "00000000-0000-0000-0000-0000000000020";
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output;
     private readonly string _workDirectory;

@@ -224,4 +224,11 @@ public class RoleReaderTests
     {
         Assert.Equal("marketing/vp", Query("I want to talk to a VP marketing"));
     }
+
+    [Fact]
+    public void Half_a_surrogate_pair_in_a_title_does_not_stop_it_being_read()
+    {
+        var read = Reader.ReadTitle("VP Marketing \uD83D");
+        Assert.NotEmpty(read.Readings);
+    }
 }
