@@ -19,7 +19,7 @@ public static partial class SlackOAuth
     public static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
     public const string StatePurpose = "PeerBot.Slack.OAuthState.v1";
 
-    public static IResult Install(HttpContext http, IOptionsMonitor<SlackOptions> options, IDataProtectionProvider protection)
+    public static IResult Install(HttpContext http, IOptionsMonitor<SlackOptions> options, IDataProtectionProvider protection, IConfiguration configuration)
     {
         var settings = options.CurrentValue;
         if (string.IsNullOrEmpty(settings.ClientId) || string.IsNullOrEmpty(settings.ClientSecret))
@@ -41,7 +41,7 @@ public static partial class SlackOAuth
         {
             ["client_id"] = settings.ClientId,
             ["scope"] = settings.Scopes,
-            ["redirect_uri"] = RedirectUri(http, settings).ToString(),
+            ["redirect_uri"] = RedirectUri(http, settings, configuration).ToString(),
             ["state"] = state,
         });
         return Results.Redirect(url);
@@ -49,7 +49,7 @@ public static partial class SlackOAuth
 
     public static async Task<IResult> CallbackAsync(
         HttpContext http, IOptionsMonitor<SlackOptions> options, IDataProtectionProvider protection, SlackApi api,
-        SlackInstallationStore installations, TimeProvider clock, ILoggerFactory loggers)
+        SlackInstallationStore installations, TimeProvider clock, IConfiguration configuration, ILoggerFactory loggers)
     {
         var settings = options.CurrentValue;
         var logger = loggers.CreateLogger("PeerBot.Slack");
@@ -70,7 +70,7 @@ public static partial class SlackOAuth
         SlackInstallation installation;
         try
         {
-            var access = await api.ExchangeCodeAsync(settings.ClientId, settings.ClientSecret, code, RedirectUri(http, settings), http.RequestAborted);
+            var access = await api.ExchangeCodeAsync(settings.ClientId, settings.ClientSecret, code, RedirectUri(http, settings, configuration), http.RequestAborted);
             installation = SlackInstallation.FromOAuth(access, clock.GetUtcNow());
         }
         catch (SlackApiException e)
@@ -102,8 +102,11 @@ public static partial class SlackOAuth
         }
     }
 
-    private static Uri RedirectUri(HttpContext http, SlackOptions settings) =>
-        settings.RedirectUri ?? new Uri($"{http.Request.Scheme}://{http.Request.Host}{CallbackPath}");
+    // Slack compares the redirect_uri of the authorize step and of the code exchange, so both use this one.
+    private static Uri RedirectUri(HttpContext http, SlackOptions settings, IConfiguration configuration) =>
+        settings.RedirectUri
+        ?? (configuration["PublicBaseUrl"] is { Length: > 0 } publicBase ? new Uri(publicBase.TrimEnd('/') + CallbackPath) : null)
+        ?? new Uri($"{http.Request.Scheme}://{http.Request.Host}{CallbackPath}");
 
     private static IResult Page(int status, string title, string message) => Results.Content(
         $"<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title>" +
