@@ -22,8 +22,9 @@ public sealed partial class SlackWorkers(IOptions<SlackOptions> options, ILogger
         }
     }
 
+    // The stopping token is not used: queued work still drains after StopAsync, until the host stops waiting.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Workers)).Select(_ => WorkAsync(stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Workers)).Select(_ => WorkAsync()));
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -51,10 +52,8 @@ public sealed partial class SlackWorkers(IOptions<SlackOptions> options, ILogger
         base.Dispose();
     }
 
-    private async Task WorkAsync(CancellationToken stoppingToken)
+    private async Task WorkAsync()
     {
-        // Not the stopping token: queued work still drains after StopAsync, until the host stops waiting.
-        _ = stoppingToken;
         await foreach (var work in _work.Reader.ReadAllAsync(CancellationToken.None))
         {
             try
