@@ -8,6 +8,7 @@ using PeerBot.Matching;
 using PeerBot.Nudges;
 using PeerBot.Privacy;
 using PeerBot.Profiles;
+using PeerBot.Slack;
 using PeerBot.Stats;
 using PeerBot.Storage;
 using PeerBot.Teams;
@@ -31,6 +32,7 @@ builder.Services.AddIntros();
 builder.Services.AddPrivacy();
 builder.Services.AddStats();
 builder.Services.AddTeams();
+builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddNudges();
 
 var app = builder.Build();
@@ -40,6 +42,7 @@ app.UseStatusCodePages();
 app.MapHealth();
 app.MapTeams();
 app.MapPrivacy();
+app.MapSlack();
 
 app.Run();
 return 0;

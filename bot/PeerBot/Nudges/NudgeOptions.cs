@@ -47,14 +47,11 @@ public sealed class NudgeOptions
     public PacingOptions Pacing { get; set; } = new();
 }
 
-/// <summary>Outbound limits ("Nudges:Pacing"): Teams per conversation and per tenant, Slack per channel, and retries.</summary>
+/// <summary>Outbound limits for the Bot Framework connector ("Nudges:Pacing"): per tenant, and retries. (Slack paces itself.)</summary>
 public sealed class PacingOptions
 {
     /// <summary>Requests per second per tenant for the whole bot, shared among the live instances.</summary>
     public int TenantPerSecond { get; set; } = 50;
-
-    /// <summary>Messages per second per Slack channel.</summary>
-    public int SlackChannelPerSecond { get; set; } = 1;
 
     public int MaxAttempts { get; set; } = 6;
 

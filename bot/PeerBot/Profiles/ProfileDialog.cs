@@ -28,6 +28,10 @@ public sealed class ProfileDialog(ProfileEditor editor, ProfileStore profiles, M
         {
             case ProfileActions.Save:
                 return await editor.SubmitAsync(context.Turn, context.Replies, cancellationToken) ? DialogResult.Complete : DialogResult.Waiting;
+            case ProfileActions.Edit:
+                // The form again (Slack reopens its modal this way), without a second welcome.
+                await editor.ShowFormAsync(context.Turn, context.Replies, cancellationToken);
+                return DialogResult.Waiting;
             case ProfileActions.Cancel:
                 await context.SendAsync(new TextReply("No problem. Type **profile** whenever you want to fill it in."), cancellationToken);
                 return DialogResult.Complete;

@@ -12,6 +12,8 @@ public sealed class TableNames(string prefix)
     public string Introductions { get; } = prefix + "Intros";
     public string IntroductionIndex { get; } = prefix + "IntroIndex";
     public string IntroductionLedgers { get; } = prefix + "IntroLedgers";
+    public string SlackInstallations { get; } = prefix + "SlackInstalls";
+    public string DataProtectionKeys { get; } = prefix + "DataProtectionKeys";
     public string NudgeMembers { get; } = prefix + "NudgeMembers";
     public string NudgeTimers { get; } = prefix + "NudgeTimers";
     public string NudgeDeliveries { get; } = prefix + "NudgeDeliveries";
@@ -25,6 +27,6 @@ public sealed class TableNames(string prefix)
     /// <summary>Where nudge work that failed again and again is kept for inspection and replay.</summary>
     public string NudgePoisonQueue { get; } = prefix.ToLowerInvariant() + "-nudges-poison";
 
-    public IEnumerable<string> All => [Profiles, ConversationReferences, BotState, Dialogs, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers,
+    public IEnumerable<string> All => [Profiles, ConversationReferences, BotState, Dialogs, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys,
         NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState];
 }

@@ -14,10 +14,7 @@ public static class PaceRules
         new(60, TimeSpan.FromSeconds(30)),
         new(1800, TimeSpan.FromHours(1)),
     ];
-
-    /// <summary>Slack chat.postMessage: about one message per second per channel.</summary>
-    public static IReadOnlyList<PaceRule> SlackChannel(int perSecond) => [new(Math.Max(1, perSecond), TimeSpan.FromSeconds(1))];
 }
 
-/// <summary>One pacing bucket a request counts against: a tenant, a conversation, a Slack channel.</summary>
+/// <summary>One pacing bucket a request counts against: a tenant or a conversation.</summary>
 public sealed record PaceBucket(string Key, IReadOnlyList<PaceRule> Rules);

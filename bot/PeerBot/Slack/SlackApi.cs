@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace PeerBot.Slack;
+
+/// <summary>
+/// The Slack Web API methods PeerBot uses, typed. Write methods go as JSON with the bot token; users.info and
+/// oauth.v2.access as form posts. Slack's <c>ok:false</c> becomes a <see cref="SlackApiException"/>, HTTP 429
+/// waits for Retry-After, 5xx is retried with jittered back-off, and messages keep to one per second per channel.
+/// </summary>
+public sealed partial class SlackApi(IHttpClientFactory clients, SlackPacer pacer, TimeProvider clock, IOptions<SlackOptions> options, ILogger<SlackApi> logger)
+{
+    public const string HttpClientName = "slack";
+
+    private static readonly string[] AdminFlags = ["is_admin", "is_owner", "is_primary_owner"];
+
+    public async Task<string> PostMessageAsync(string token, string channel, SlackMessage message, CancellationToken cancellationToken)
+    {
+        var body = message.ToJson();
+        body["channel"] = channel;
+        var result = await CallAsync("chat.postMessage", token, body, channel, cancellationToken);
+        return result["ts"]?.GetValue<string>() ?? "";
+    }
+
+    public async Task<string> PostEphemeralAsync(string token, string channel, string user, SlackMessage message, CancellationToken cancellationToken)
+    {
+        var body = message.ToJson();
+        body["channel"] = channel;
+        body["user"] = user;
+        var result = await CallAsync("chat.postEphemeral", token, body, channel, cancellationToken);
+        return result["message_ts"]?.GetValue<string>() ?? "";
+    }
+
+    public async Task UpdateAsync(string token, string channel, string ts, SlackMessage message, CancellationToken cancellationToken)
+    {
+        var body = message.ToJson();
+        body["channel"] = channel;
+        body["ts"] = ts;
+        // Without blocks, chat.update would keep the old ones under the new text.
+        body["blocks"] ??= new JsonArray();
+        await CallAsync("chat.update", token, body, null, cancellationToken);
+    }
+
+    public async Task<string> OpenViewAsync(string token, string triggerId, JsonObject view, CancellationToken cancellationToken)
+    {
+        var result = await CallAsync("views.open", token, new JsonObject { ["trigger_id"] = triggerId, ["view"] = view.DeepClone() }, null, cancellationToken);
+        return result["view"]?["id"]?.GetValue<string>() ?? "";
+    }
+
+    /// <summary>The member's direct-message channel with the bot (conversations.open is idempotent).</summary>
+    public async Task<string> OpenDirectMessageAsync(string token, string userId, CancellationToken cancellationToken)
+    {
+        var result = await CallAsync("conversations.open", token, new JsonObject { ["users"] = userId }, null, cancellationToken);
+        return result["channel"]?["id"]?.GetValue<string>() ?? throw new SlackApiException("conversations.open", "no_channel_in_response");
+    }
+
+    public async Task<SlackUser> GetUserAsync(string token, string userId, CancellationToken cancellationToken)
+    {
+        var result = await CallFormAsync("users.info", new Dictionary<string, string> { ["user"] = userId }, Bearer(token), cancellationToken);
+        var user = result["user"];
+        var profile = user?["profile"];
+        var name = Text(profile?["real_name"]) ?? Text(user?["real_name"]) ?? Text(profile?["display_name"]) ?? Text(user?["name"]);
+        return new SlackUser(userId, name, Text(profile?["email"]), Text(user?["tz"]))
+        {
+            IsAdmin = AdminFlags.Any(flag => user?[flag] is JsonValue v && v.TryGetValue<bool>(out var set) && set),
+        };
+    }
+
+    /// <summary>Exchanges an OAuth code for the workspace's bot token (the raw oauth.v2.access answer).</summary>
+    public Task<JsonObject> ExchangeCodeAsync(string clientId, string clientSecret, string code, Uri redirectUri, CancellationToken cancellationToken)
+    {
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(clientSecret)}"));
+        var form = new Dictionary<string, string> { ["code"] = code, ["redirect_uri"] = redirectUri.ToString() };
+        return CallFormAsync("oauth.v2.access", form, new AuthenticationHeaderValue("Basic", basic), cancellationToken);
+    }
+
+    /// <summary>Posts to a command's or action's <c>response_url</c> (no token needed; it answers "ok").</summary>
+    public Task RespondAsync(Uri responseUrl, JsonObject body, string channel, CancellationToken cancellationToken) =>
+        SendAsync("response_url", () => Json(responseUrl, body, null), channel, plainOk: true, cancellationToken);
+
+    private Task<JsonObject> CallAsync(string method, string token, JsonObject body, string? pacingKey, CancellationToken cancellationToken) =>
+        SendAsync(method, () => Json(new Uri(method, UriKind.Relative), body, Bearer(token)), pacingKey, plainOk: false, cancellationToken);
+
+    private Task<JsonObject> CallFormAsync(string method, Dictionary<string, string> form, AuthenticationHeaderValue authorization, CancellationToken cancellationToken) =>
+        SendAsync(method, () => new HttpRequestMessage(HttpMethod.Post, new Uri(method, UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(form),
+            Headers = { Authorization = authorization },
+        }, null, plainOk: false, cancellationToken);
+
+    private static HttpRequestMessage Json(Uri uri, JsonObject body, AuthenticationHeaderValue? authorization)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, uri)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = authorization;
+        return request;
+    }
+
+    private static AuthenticationHeaderValue Bearer(string token) => new("Bearer", token);
+
+    private async Task<JsonObject> SendAsync(string method, Func<HttpRequestMessage> build, string? pacingKey, bool plainOk, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var http = clients.CreateClient(HttpClientName);
+        for (var attempt = 0; ; attempt++)
+        {
+            if (pacingKey is not null)
+            {
+                await pacer.WaitAsync(pacingKey, cancellationToken);
+            }
+            using var request = build();
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, cancellationToken);
+            }
+            catch (HttpRequestException e) when (attempt < settings.MaxRetries)
+            {
+                LogRetrying(logger, method, e.GetType().Name, attempt + 1);
+                await Task.Delay(Backoff(settings.RetryDelay, attempt), clock, cancellationToken);
+                continue;
+            }
+            using (response)
+            {
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+                    if (attempt >= settings.MaxRetries || wait > settings.MaxRetryAfter)
+                    {
+                        throw new SlackApiException(method, "ratelimited");
+                    }
+                    LogRateLimited(logger, method, wait.TotalSeconds);
+                    await Task.Delay(wait, clock, cancellationToken);
+                    continue;
+                }
+                var status = (int)response.StatusCode;
+                if (status >= 500 && attempt < settings.MaxRetries)
+                {
+                    LogRetrying(logger, method, $"HTTP {status}", attempt + 1);
+                    await Task.Delay(Backoff(settings.RetryDelay, attempt), clock, cancellationToken);
+                    continue;
+                }
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new SlackApiException(method, $"http_{status}");
+                }
+                return Read(method, await response.Content.ReadAsStringAsync(cancellationToken), plainOk);
+            }
+        }
+    }
+
+    private static JsonObject Read(string method, string text, bool plainOk)
+    {
+        if (plainOk && text.Trim() == "ok")
+        {
+            return new JsonObject { ["ok"] = true };
+        }
+        JsonObject? json;
+        try
+        {
+            json = JsonNode.Parse(text) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            json = null;
+        }
+        if (json is null)
+        {
+            throw new SlackApiException(method, "invalid_response");
+        }
+        if (json["ok"] is JsonValue ok && ok.TryGetValue<bool>(out var isOk) && isOk)
+        {
+            return json;
+        }
+        throw new SlackApiException(method, Text(json["error"]) ?? "unknown_error");
+    }
+
+    /// <summary>Doubling back-off with "equal jitter": half fixed, half random, so retries from many instances spread out.</summary>
+    public static TimeSpan Backoff(TimeSpan first, int attempt)
+    {
+        var full = first * Math.Pow(2, attempt);
+        return full / 2 + full / 2 * Random.Shared.NextDouble();
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} is rate limited; retrying after {Seconds} s")]
+    private static partial void LogRateLimited(ILogger logger, string method, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} failed ({Reason}); retry {Attempt}")]
+    private static partial void LogRetrying(ILogger logger, string method, string reason, int attempt);
+}

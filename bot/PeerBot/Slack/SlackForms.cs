@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using PeerBot.Profiles;
+
+namespace PeerBot.Slack;
+
+/// <summary>
+/// A card that Slack shows as a modal (its template's root is a view). Submitting or closing it becomes the
+/// card action the other channels send from their form; <see cref="ReopenVerb"/> opens it again from a button.
+/// </summary>
+public sealed record SlackForm(string CallbackId, string SubmitVerb, string CloseVerb, string ReopenVerb, Func<JsonObject, JsonObject?> Check);
+
+public static class SlackForms
+{
+    public static readonly SlackForm Profile = new("profileForm", ProfileActions.Save, ProfileActions.Cancel, ProfileActions.Edit, CheckProfile);
+
+    private static readonly SlackForm[] All = [Profile];
+
+    public static SlackForm? Find(string? callbackId) => All.FirstOrDefault(f => f.CallbackId == callbackId);
+
+    /// <summary>A modal's state (block → action → input) as the flat field → text object card forms submit.</summary>
+    public static JsonObject Flatten(JsonObject? values)
+    {
+        var result = new JsonObject();
+        foreach (var (_, block) in values ?? [])
+        {
+            foreach (var (actionId, input) in block as JsonObject ?? [])
+            {
+                result[actionId] = input?["type"]?.GetValue<string>() switch
+                {
+                    "static_select" or "radio_buttons" or "external_select" => SlackPayloads.Text(input["selected_option"]?["value"]) ?? "",
+                    "checkboxes" or "multi_static_select" => string.Join(",", (input["selected_options"] as JsonArray ?? []).Select(o => SlackPayloads.Text(o?["value"]))),
+                    "datepicker" => SlackPayloads.Text(input["selected_date"]) ?? "",
+                    "timepicker" => SlackPayloads.Text(input["selected_time"]) ?? "",
+                    _ => SlackPayloads.Text(input?["value"]) ?? "",
+                };
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Where a modal was opened from, carried in its private_metadata so the submission lands there.</summary>
+    public static string WriteOrigin(string conversationId, bool isPersonal) =>
+        new JsonObject { ["conversation"] = conversationId, ["personal"] = isPersonal }.ToJsonString();
+
+    public static (string ConversationId, bool? IsPersonal) ReadOrigin(string? metadata)
+    {
+        var origin = metadata is null ? null : SlackPayloads.ParseObject(metadata);
+        var personal = origin?["personal"] is JsonValue p && p.TryGetValue<bool>(out var b) ? b : (bool?)null;
+        return (SlackPayloads.Text(origin?["conversation"]) ?? "", personal);
+    }
+
+    // Checked while Slack waits, so mistakes show under the fields in the open modal. Each field is checked
+    // on its own against an otherwise valid form, so every message lands under the field it is about.
+    private static JsonObject? CheckProfile(JsonObject submitted)
+    {
+        var form = ProfileForm.FromSubmission(submitted);
+        var valid = new ProfileForm("Name", "Title", "Organization", "10", "", "UTC", "", true);
+        var candidates = new (string Field, ProfileForm Form)[]
+        {
+            ("name", valid with { Name = form.Name }),
+            ("title", valid with { Title = form.Title }),
+            ("organization", valid with { Organization = form.Organization }),
+            ("headcount", valid with { Headcount = form.Headcount }),
+            ("industry", valid with { Industry = form.Industry }),
+            ("timeZone", valid with { TimeZone = form.TimeZone }),
+            ("topics", valid with { Topics = form.Topics }),
+        };
+        var errors = new JsonObject();
+        foreach (var (field, candidate) in candidates)
+        {
+            if (candidate.Validate() is [var first, ..])
+            {
+                errors[field] = first;
+            }
+        }
+        return errors.Count == 0 ? null : errors;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace PeerBot.Slack;
+
+/// <summary>Reads Slack's three request shapes (slash command forms, Events API envelopes, interaction payloads).</summary>
+public static class SlackPayloads
+{
+    /// <summary><c>/findpeer VP marketing</c> → "findpeer VP marketing"; <c>/peerbot intros</c> → "intros".</summary>
+    public static SlackInbound FromCommand(IReadOnlyDictionary<string, string> form)
+    {
+        string Field(string name) => form.TryGetValue(name, out var v) ? v : "";
+        var command = Field("command").TrimStart('/').ToLowerInvariant();
+        var text = SlackText.Plain(Field("text"));
+        var typed = command switch
+        {
+            "peerbot" => text.Length == 0 ? "help" : text,
+            _ => (command + " " + text).Trim(),
+        };
+        var channel = Field("channel_id");
+        return new SlackInbound
+        {
+            Kind = SlackInboundKind.Message,
+            DeliveryId = "command:" + Field("trigger_id"),
+            TeamId = Field("team_id"),
+            EnterpriseId = NullIfEmpty(Field("enterprise_id")),
+            IsEnterpriseInstall = Field("is_enterprise_install") == "true",
+            UserId = Field("user_id"),
+            UserName = NullIfEmpty(Field("user_name")),
+            ConversationId = channel,
+            // A command typed in a DM may be in the member's DM with PeerBot or with someone else.
+            IsPersonal = channel.StartsWith('D') ? null : false,
+            Text = typed,
+            TriggerId = NullIfEmpty(Field("trigger_id")),
+            ResponseUrl = Uri.TryCreate(Field("response_url"), UriKind.Absolute, out var url) ? url : null,
+        };
+    }
+
+    public static SlackInbound FromEvent(JsonObject envelope)
+    {
+        var eventId = Text(envelope["event_id"]) ?? "";
+        var team = Text(envelope["team_id"]) ?? Text(envelope["authorizations"]?[0]?["team_id"]) ?? "";
+        var delivery = "event:" + eventId;
+        if (envelope["event"] is not JsonObject e)
+        {
+            return SlackInbound.Ignore(delivery, team);
+        }
+        var inbound = new SlackInbound
+        {
+            Kind = SlackInboundKind.Ignored,
+            DeliveryId = delivery,
+            TeamId = team,
+            EnterpriseId = Text(envelope["enterprise_id"]) ?? Text(envelope["authorizations"]?[0]?["enterprise_id"]),
+            IsEnterpriseInstall = Flag(envelope["is_enterprise_install"]) || Flag(envelope["authorizations"]?[0]?["is_enterprise_install"]),
+            At = envelope["event_time"] is JsonValue t && t.TryGetValue<long>(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.MinValue,
+        };
+        switch (Text(e["type"]))
+        {
+            case "message" when Text(e["channel_type"]) == "im" && e["subtype"] is null && e["bot_id"] is null && Text(e["user"]) is { } user:
+                return inbound with
+                {
+                    Kind = SlackInboundKind.Message,
+                    UserId = user,
+                    ConversationId = Text(e["channel"]) ?? "",
+                    IsPersonal = true,
+                    Text = SlackText.Plain(Text(e["text"])),
+                };
+            case "app_home_opened" when Text(e["user"]) is { } user:
+                return inbound with { Kind = SlackInboundKind.Joined, UserId = user, ConversationId = Text(e["channel"]) ?? "", IsPersonal = true };
+            case "app_uninstalled":
+                return inbound with { Kind = SlackInboundKind.Uninstalled };
+            case "tokens_revoked" when (e["tokens"]?["bot"] is JsonArray { Count: > 0 }):
+                return inbound with { Kind = SlackInboundKind.Uninstalled };
+            default:
+                return inbound;
+        }
+    }
+
+    public static SlackInbound FromInteraction(JsonObject payload)
+    {
+        var trigger = Text(payload["trigger_id"]);
+        var team = Text(payload["team"]?["id"]) ?? Text(payload["user"]?["team_id"]) ?? "";
+        var inbound = new SlackInbound
+        {
+            Kind = SlackInboundKind.Ignored,
+            DeliveryId = "interaction:" + (trigger ?? Text(payload["view"]?["hash"]) ?? Text(payload["actions"]?[0]?["action_ts"]) ?? ""),
+            TeamId = team,
+            EnterpriseId = Text(payload["enterprise"]?["id"]) ?? Text(payload["team"]?["enterprise_id"]),
+            IsEnterpriseInstall = Flag(payload["is_enterprise_install"]),
+            UserId = Text(payload["user"]?["id"]) ?? "",
+            UserName = Text(payload["user"]?["name"]) ?? Text(payload["user"]?["username"]),
+            TriggerId = trigger,
+            ResponseUrl = Uri.TryCreate(Text(payload["response_url"]), UriKind.Absolute, out var url) ? url : null,
+        };
+        return Text(payload["type"]) switch
+        {
+            "block_actions" => FromBlockAction(payload, inbound),
+            "view_submission" => FromView(payload, inbound, submitted: true),
+            "view_closed" => FromView(payload, inbound, submitted: false),
+            _ => inbound,
+        };
+    }
+
+    private static SlackInbound FromBlockAction(JsonObject payload, SlackInbound inbound)
+    {
+        var action = payload["actions"]?[0];
+        var actionId = Text(action?["action_id"]);
+        var raw = Text(action?["value"]) ?? Text(action?["selected_option"]?["value"]);
+        if (actionId is null || raw is null)
+        {
+            // Link buttons report their click too; there is nothing to do for them.
+            return inbound;
+        }
+        var value = ParseObject(raw) ?? new JsonObject { ["value"] = raw };
+        if (value["action"] is null && value["verb"] is null)
+        {
+            value["action"] = actionId;
+        }
+        var container = payload["container"];
+        var channel = Text(payload["channel"]?["id"]) ?? Text(container?["channel_id"]) ?? "";
+        var ephemeral = Flag(container?["is_ephemeral"]);
+        return inbound with
+        {
+            Kind = SlackInboundKind.Message,
+            ConversationId = channel,
+            // PeerBot posts lasting messages only in its own DMs; an ephemeral one may be anywhere.
+            IsPersonal = !channel.StartsWith('D') ? false : ephemeral ? null : true,
+            Value = value,
+            MessageTs = Text(container?["message_ts"]) ?? Text(payload["message"]?["ts"]),
+            FromEphemeral = ephemeral,
+        };
+    }
+
+    private static SlackInbound FromView(JsonObject payload, SlackInbound inbound, bool submitted)
+    {
+        var view = payload["view"];
+        var form = SlackForms.Find(Text(view?["callback_id"]));
+        if (form is null)
+        {
+            return inbound;
+        }
+        var origin = SlackForms.ReadOrigin(Text(view?["private_metadata"]));
+        var value = submitted ? SlackForms.Flatten(view?["state"]?["values"] as JsonObject) : [];
+        value["action"] = submitted ? form.SubmitVerb : form.CloseVerb;
+        return inbound with
+        {
+            Kind = SlackInboundKind.Message,
+            DeliveryId = inbound.DeliveryId + ":" + (Text(view?["id"]) ?? "") + (submitted ? ":submit" : ":close"),
+            ConversationId = origin.ConversationId,
+            IsPersonal = origin.IsPersonal,
+            Value = value,
+            // A modal is not a message: replies go to where it was opened from, never a response_url.
+            ResponseUrl = null,
+        };
+    }
+
+    public static JsonObject? ParseObject(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static string? Text(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
+
+    private static bool Flag(JsonNode? node) =>
+        node is JsonValue v && ((v.TryGetValue<bool>(out var b) && b) || (v.TryGetValue<string>(out var s) && s == "true"));
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

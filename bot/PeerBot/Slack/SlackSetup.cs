@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PeerBot.Conversations;
+using PeerBot.Teams;
+
+namespace PeerBot.Slack;
+
+/// <summary>
+/// PeerBot in Slack: signed request URLs for commands, events and interactions (<c>/slack/*</c>), the
+/// <see cref="SlackAdapter"/> onto the same bot as Teams, the Web API client, and installs in many workspaces.
+/// Configuration: the <c>Slack</c> section (<see cref="SlackOptions"/>).
+/// </summary>
+public static class SlackSetup
+{
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(SlackApi.HttpClientName, (sp, client) =>
+        {
+            var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl.ToString();
+            client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+            client.Timeout = TimeSpan.FromSeconds(15);
+        });
+        services.AddSingleton<SlackPacer>();
+        services.AddSingleton<SlackApi>();
+        services.AddSingleton<SlackMembers>();
+        services.AddSingleton<SlackInstallationStore>();
+        services.AddSingleton<SlackWorkspaces>();
+        services.AddSingleton<SlackDispatcher>();
+        services.AddSingleton<SlackWorkers>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackWorkers>());
+        services.AddSingleton(sp =>
+        {
+            var adapter = ActivatorUtilities.CreateInstance<SlackAdapter>(sp);
+            adapter.OnTurnError = SlackTurnErrors.Handler(sp.GetRequiredService<ILogger<SlackAdapter>>());
+            return adapter;
+        });
+        services.AddSingleton<IChannelMessenger, SlackMessenger>();
+        services.AddSingleton<Nudges.IChannelPoster, SlackChannelPoster>();
+        services.AddSingleton<Privacy.IMemberData, SlackMemberData>();
+
+        // Bot tokens are encrypted with Data Protection; its keys live in our own table storage.
+        services.AddSingleton<TableXmlRepository>();
+        services.AddDataProtection().SetApplicationName("PeerBot");
+        services.AddOptions<KeyManagementOptions>().Configure<TableXmlRepository>((keys, repository) => keys.XmlRepository = repository);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
+    {
+        var signed = endpoints.MapGroup("/slack").AddEndpointFilter<SlackRequestFilter>();
+        signed.MapPost("/commands", SlackEndpoints.Commands);
+        signed.MapPost("/events", SlackEndpoints.Events);
+        signed.MapPost("/interactions", SlackEndpoints.Interactions);
+        endpoints.MapGet("/slack/install", SlackOAuth.Install);
+        endpoints.MapGet(SlackOAuth.CallbackPath, SlackOAuth.CallbackAsync);
+        return endpoints;
+    }
+}
