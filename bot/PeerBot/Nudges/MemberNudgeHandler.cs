@@ -1,11 +1,12 @@
 using PeerBot.Conversations;
 using PeerBot.Intros;
+using PeerBot.Matching;
 using PeerBot.Profiles;
 
 namespace PeerBot.Nudges;
 
 /// <summary>A member's scheduled nudge: the best new peers in their role, and intro requests waiting for them.</summary>
-public sealed class MemberNudgeHandler(NudgeMemberStore members, MemberSchedule schedule, ProfileStore profiles, IntroStore intros, NudgePeers peers) : INudgeJobHandler
+public sealed class MemberNudgeHandler(NudgeMemberStore members, MemberSchedule schedule, ProfileStore profiles, PeerDirectory directory, IntroStore intros, NudgePeers peers) : INudgeJobHandler
 {
     public const int TopPeers = 3;
 
@@ -18,7 +19,8 @@ public sealed class MemberNudgeHandler(NudgeMemberStore members, MemberSchedule 
         {
             return null;
         }
-        var profile = (await profiles.GetAsync(job.Target, cancellationToken))?.Peer;
+        // The in-memory directory holds every profile; storage is asked only when it does not know the member.
+        var profile = directory.Find(job.Target) ?? (await profiles.GetAsync(job.Target, cancellationToken))?.Peer;
         if (profile is null)
         {
             // The member left the network: nothing more is scheduled.

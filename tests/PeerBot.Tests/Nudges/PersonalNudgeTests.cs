@@ -56,6 +56,7 @@ public sealed class PersonalNudgeTests() : FakeClockBotTest("personal")
 
         // Nobody is offered twice: next week there is nothing new, so no nudge is sent at all.
         await AdvanceToAsync(new DateTimeOffset(2026, 3, 19, 8, 31, 0, TimeSpan.Zero));
+        await NextDueAsync(new DateTimeOffset(2026, 3, 26, 8, 30, 0, TimeSpan.Zero));
         Assert.Single(CardsIn(AliceChat), c => c == "nudge");
         var status = await SayAsync(Activities.Message(Connector.ServiceUrl, Alice, "peerbot status"), 1);
         Assert.Contains("Next: Thursday 26 Mar at 09:30", string.Join(" | ", status.Select(s => s.Text ?? TemplateOf(s))), StringComparison.Ordinal);
@@ -143,6 +144,17 @@ public sealed class PersonalNudgeTests() : FakeClockBotTest("personal")
         Assert.Contains("One leader holds it (C-level · Marketing)", Text(card), StringComparison.Ordinal);
         Assert.Contains("Dan Diaz", Text(card), StringComparison.Ordinal);
         Assert.DoesNotContain("Bob Brown", Text(card), StringComparison.Ordinal);
+    }
+
+    /// <summary>Waits (in real time) until Alice's schedule has moved on to <paramref name="due"/>.</summary>
+    private async Task NextDueAsync(DateTimeOffset due)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(45);
+        while ((await Get<NudgeMemberStore>().GetAsync(AliceId, CancellationToken.None))?.NextDueAt != due)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Alice's next nudge did not move to {due:O}.");
+            await Task.Delay(200);
+        }
     }
 
     private static JsonObject Answer(Introduction intro, int asked, string answer) => new()
