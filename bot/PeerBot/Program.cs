@@ -5,6 +5,7 @@ using PeerBot.Demo;
 using PeerBot.Health;
 using PeerBot.Intros;
 using PeerBot.Matching;
+using PeerBot.Nudges;
 using PeerBot.Privacy;
 using PeerBot.Profiles;
 using PeerBot.Slack;
@@ -32,6 +33,7 @@ builder.Services.AddPrivacy();
 builder.Services.AddStats();
 builder.Services.AddTeams();
 builder.Services.AddSlack(builder.Configuration);
+builder.Services.AddNudges();
 
 var app = builder.Build();
 

@@ -2,6 +2,11 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using PeerBot.Benchmarks;
 
+// dotnet run -c Release --project tests/PeerBot.Benchmarks -- nudges [count] [instances]
+if (args.Length > 0 && args[0] == "nudges")
+{
+    return await PeerBot.Benchmarks.Nudges.NudgeBenchmark.RunAsync(args[1..]);
+}
 // dotnet run -c Release --project tests/PeerBot.Benchmarks -- --percentiles [--profiles N] [--queries N]
 // dotnet run -c Release --project tests/PeerBot.Benchmarks -- --filter '*'   (BenchmarkDotNet; size from PEERBOT_BENCH_PROFILES)
 if (args.Contains("--percentiles"))

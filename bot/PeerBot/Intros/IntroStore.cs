@@ -99,6 +99,16 @@ public sealed class IntroStore(TableServiceClient service, TableNames names)
         }
     }
 
+    /// <summary>Introductions written after <paramref name="since"/>, with the server's timestamp (for sweeps that follow changes).</summary>
+    public async IAsyncEnumerable<(Introduction Intro, DateTimeOffset Timestamp)> ChangedSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"Timestamp gt {since}");
+        await foreach (var row in _pairs.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            yield return (Read(row), row.Timestamp ?? since);
+        }
+    }
+
     /// <summary>Deletes a pair's row and both members' index rows for it.</summary>
     public async Task DeletePairAsync(Introduction intro, CancellationToken cancellationToken)
     {

@@ -80,7 +80,8 @@ public sealed class ProfileStore(TableServiceClient service, TableNames names)
         return true;
     }
 
-    private static TableEntity ToEntity(Peer p) => new(TableKeys.Bucket(p.Id), TableKeys.Escape(p.Id))
+    /// <summary>The row a profile is stored as (also for bulk imports that write in batches).</summary>
+    public static TableEntity ToEntity(Peer p) => new(TableKeys.Bucket(p.Id), TableKeys.Escape(p.Id))
     {
         ["Id"] = p.Id,
         ["Name"] = p.Name,

@@ -40,6 +40,7 @@ public static class SlackSetup
             return adapter;
         });
         services.AddSingleton<IChannelMessenger, SlackMessenger>();
+        services.AddSingleton<Nudges.IChannelPoster, SlackChannelPoster>();
         services.AddSingleton<Privacy.IMemberData, SlackMemberData>();
 
         // Bot tokens are encrypted with Data Protection; its keys live in our own table storage.

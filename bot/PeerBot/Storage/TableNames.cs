@@ -14,6 +14,19 @@ public sealed class TableNames(string prefix)
     public string IntroductionLedgers { get; } = prefix + "IntroLedgers";
     public string SlackInstallations { get; } = prefix + "SlackInstalls";
     public string DataProtectionKeys { get; } = prefix + "DataProtectionKeys";
+    public string NudgeMembers { get; } = prefix + "NudgeMembers";
+    public string NudgeTimers { get; } = prefix + "NudgeTimers";
+    public string NudgeDeliveries { get; } = prefix + "NudgeDeliveries";
+    public string NudgeChannels { get; } = prefix + "NudgeChannels";
+    public string NudgeFollowUps { get; } = prefix + "NudgeFollowUps";
+    public string NudgeState { get; } = prefix + "NudgeState";
 
-    public IEnumerable<string> All => [Profiles, ConversationReferences, BotState, Dialogs, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys];
+    /// <summary>The nudge work queue (queue names: lower case letters, digits and single hyphens).</summary>
+    public string NudgeQueue { get; } = prefix.ToLowerInvariant() + "-nudges";
+
+    /// <summary>Where nudge work that failed again and again is kept for inspection and replay.</summary>
+    public string NudgePoisonQueue { get; } = prefix.ToLowerInvariant() + "-nudges-poison";
+
+    public IEnumerable<string> All => [Profiles, ConversationReferences, BotState, Dialogs, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys,
+        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState];
 }

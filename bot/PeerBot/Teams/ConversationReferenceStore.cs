@@ -8,11 +8,23 @@ namespace PeerBot.Teams;
 
 /// <summary>
 /// The latest conversation reference per member (from install and from every message), so the bot
-/// can message them later with ContinueConversationAsync.
+/// can message them later with ContinueConversationAsync. Channel conversations are kept too (under
+/// <see cref="ChannelKey"/>), for channel posts. A reference the channel refused for good is marked
+/// unreachable; the member's next message replaces the row and so clears the mark.
 /// </summary>
 public sealed class ConversationReferenceStore(TableServiceClient service, TableNames names)
 {
     private readonly TableClient _table = service.GetTableClient(names.ConversationReferences);
+
+    /// <summary>The key a channel conversation's reference is kept under.</summary>
+    public static string ChannelKey(string conversationId) => "conversation:" + ChannelOf(conversationId);
+
+    /// <summary>A Teams channel conversation id without the thread part (";messageid=…").</summary>
+    public static string ChannelOf(string conversationId)
+    {
+        var thread = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return thread < 0 ? conversationId : conversationId[..thread];
+    }
 
     public async Task SaveAsync(string memberId, ConversationReference reference, CancellationToken cancellationToken)
     {
@@ -24,12 +36,27 @@ public sealed class ConversationReferenceStore(TableServiceClient service, Table
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task<ConversationReference?> GetAsync(string memberId, CancellationToken cancellationToken)
+    public async Task<ConversationReference?> GetAsync(string memberId, CancellationToken cancellationToken) =>
+        (await ReadAsync(memberId, cancellationToken)).Reference;
+
+    /// <summary>The reference, or null when there is none or it is marked unreachable.</summary>
+    public async Task<ConversationReference?> GetReachableAsync(string memberId, CancellationToken cancellationToken)
     {
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Bucket(memberId), TableKeys.Escape(memberId), cancellationToken: cancellationToken);
-        return row.HasValue ? JsonConvert.DeserializeObject<ConversationReference>(row.Value!.GetString("Reference") ?? "null") : null;
+        var (reference, unreachable) = await ReadAsync(memberId, cancellationToken);
+        return unreachable ? null : reference;
     }
+
+    public Task MarkUnreachableAsync(string memberId, CancellationToken cancellationToken) =>
+        _table.UpdateEntityAsync(new TableEntity(TableKeys.Bucket(memberId), TableKeys.Escape(memberId)) { ["Unreachable"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
 
     public Task DeleteAsync(string memberId, CancellationToken cancellationToken) =>
         _table.DeleteEntityAsync(TableKeys.Bucket(memberId), TableKeys.Escape(memberId), ETag.All, cancellationToken);
+
+    private async Task<(ConversationReference? Reference, bool Unreachable)> ReadAsync(string memberId, CancellationToken cancellationToken)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Bucket(memberId), TableKeys.Escape(memberId), cancellationToken: cancellationToken);
+        return row.HasValue
+            ? (JsonConvert.DeserializeObject<ConversationReference>(row.Value!.GetString("Reference") ?? "null"), row.Value.GetBoolean("Unreachable") ?? false)
+            : (null, false);
+    }
 }

@@ -34,9 +34,9 @@ public sealed class PeerBotHandler(ConversationRouter router, CardLibrary cards,
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         var turn = ToTurn((Activity)turnContext.Activity);
+        await RememberAsync(turnContext, turn, cancellationToken);
         if (turn.IsPersonal)
         {
-            await RememberAsync(turnContext, turn, cancellationToken);
             await router.OnMemberJoinedAsync(turn, new ActivityReplyChannel(turnContext, cards), cancellationToken);
         }
     }
@@ -67,10 +67,18 @@ public sealed class PeerBotHandler(ConversationRouter router, CardLibrary cards,
         await router.OnMemberJoinedAsync(turn, new ActivityReplyChannel(turnContext, cards), cancellationToken);
     }
 
-    private Task RememberAsync(ITurnContext turnContext, ChatTurn turn, CancellationToken cancellationToken) =>
-        turn.IsPersonal
-            ? references.SaveAsync(turn.From.PeerId, turnContext.Activity.GetConversationReference(), cancellationToken)
-            : Task.CompletedTask;
+    /// <summary>Where to reach the member later; for a channel (installed or mentioned there), where to post later.</summary>
+    private Task RememberAsync(ITurnContext turnContext, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var reference = turnContext.Activity.GetConversationReference();
+        if (turn.IsPersonal)
+        {
+            return references.SaveAsync(turn.From.PeerId, reference, cancellationToken);
+        }
+        // A mention inside a thread carries ";messageid=…": later posts go to the channel itself, not that thread.
+        reference.Conversation.Id = ConversationReferenceStore.ChannelOf(reference.Conversation.Id);
+        return references.SaveAsync(ConversationReferenceStore.ChannelKey(reference.Conversation.Id), reference, cancellationToken);
+    }
 
     public static ChatTurn ToTurn(Activity activity)
     {

@@ -1,4 +1,8 @@
+using System.Net;
+using System.Runtime.ExceptionServices;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
 using PeerBot.Cards;
 using PeerBot.Conversations;
 
@@ -12,14 +16,48 @@ public sealed class TeamsMessenger(CloudAdapter adapter, ConversationReferenceSt
 
     public async Task<bool> TrySendAsync(string memberId, BotReply reply, CancellationToken cancellationToken)
     {
-        var reference = await references.GetAsync(memberId, cancellationToken);
+        var reference = await references.GetReachableAsync(memberId, cancellationToken);
         if (reference is null)
         {
             return false;
         }
-        var appId = configuration["MicrosoftAppId"] ?? "";
-        await adapter.ContinueConversationAsync(appId, reference, async (turnContext, ct) =>
-            await turnContext.SendActivityAsync(ActivityReplyChannel.ToActivity(reply, cards, reference.ChannelId), ct), cancellationToken);
-        return true;
+        try
+        {
+            await SendAsync(adapter, configuration, reference, ActivityReplyChannel.ToActivity(reply, cards, reference.ChannelId), cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (IsForbidden(e))
+        {
+            await references.MarkUnreachableAsync(memberId, CancellationToken.None);
+            throw new RecipientBlockedException($"Teams refused the message to {memberId} (403).", e);
+        }
     }
+
+    /// <summary>
+    /// Sends one activity into a stored conversation. A failure is rethrown to the caller here rather than
+    /// inside the turn, where the adapter's error handler would try to post an apology into the conversation.
+    /// </summary>
+    public static async Task SendAsync(CloudAdapter adapter, IConfiguration configuration, ConversationReference reference, IActivity activity, CancellationToken cancellationToken)
+    {
+        ExceptionDispatchInfo? failure = null;
+        await adapter.ContinueConversationAsync(configuration["MicrosoftAppId"] ?? "", reference, async (turnContext, ct) =>
+        {
+            try
+            {
+                await turnContext.SendActivityAsync(activity, ct);
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+        }, cancellationToken);
+        failure?.Throw();
+    }
+
+    public static bool IsForbidden(Exception e) => e switch
+    {
+        ErrorResponseException { Response.StatusCode: HttpStatusCode.Forbidden } => true,
+        Microsoft.Rest.HttpOperationException { Response.StatusCode: HttpStatusCode.Forbidden } => true,
+        _ => false,
+    };
 }

@@ -11,9 +11,13 @@ namespace PeerBot.Teams;
 /// </summary>
 public static class TeamsSetup
 {
+    /// <summary>The named HttpClient every Bot Framework connector call goes through (pacing and retries hook in here).</summary>
+    public const string ConnectorClient = "BotConnector";
+
     public static IServiceCollection AddTeams(this IServiceCollection services)
     {
         services.AddHttpClient();
+        services.AddHttpClient(ConnectorClient);
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<Conversations.IChannelMessenger, TeamsMessenger>();
         services.AddSingleton<Privacy.IMemberData, ConversationReferenceData>();
@@ -23,13 +27,14 @@ public static class TeamsSetup
             new ConfigurationBotFrameworkAuthentication(
                 SdkConfiguration(sp.GetRequiredService<IConfiguration>()),
                 sp.GetRequiredService<ServiceClientCredentialsFactory>(),
-                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                httpClientFactory: new NamedClientFactory(sp.GetRequiredService<IHttpClientFactory>(), ConnectorClient),
                 logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
         // A factory lambda: CloudAdapter's public constructors are ambiguous to the container.
         services.AddSingleton(sp => TurnErrors.Attach(
             new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>()),
             sp.GetRequiredService<ILogger<CloudAdapter>>()));
         services.AddSingleton<IBot, PeerBotHandler>();
+        services.AddSingleton<Nudges.IChannelPoster, TeamsChannelPoster>();
         return services;
     }
 
@@ -70,4 +75,10 @@ public static class TeamsSetup
             await Results.Problem(detail: "Replies to the activity's serviceUrl failed.", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(http);
         }
     }
+}
+
+/// <summary>The SDK asks for the default client; it gets the connector's named one.</summary>
+internal sealed class NamedClientFactory(IHttpClientFactory inner, string name) : IHttpClientFactory
+{
+    public HttpClient CreateClient(string _) => inner.CreateClient(name);
 }

@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace PeerBot.Nudges;
+
+/// <summary>What kinds of scheduled work there are.</summary>
+public static class JobKinds
+{
+    public const string Member = "member";
+    public const string Resume = "resume";
+    public const string FollowUp = "followup";
+    public const string Channel = "channel";
+    public const string Ghost = "ghost";
+    public const string Role = "role";
+}
+
+/// <summary>
+/// One piece of due work: a member's nudge, a follow-up, a channel post, a notice. It travels as a queue
+/// message; its <see cref="DedupeKey"/> names the one send it may cause.
+/// </summary>
+/// <param name="Target">A member id, or a channel ("msteams:19:abc@thread.tacv2").</param>
+/// <param name="Detail">What distinguishes several jobs of one kind for one target (an intro and round, a role).</param>
+public sealed record NudgeJob(string Kind, string Target, DateTimeOffset Due, string Detail = "")
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Which timer row holds this job: a later job with the same identity replaces it.</summary>
+    public string Identity => $"{Kind}|{Target}|{Detail}";
+
+    /// <summary>The send this job may cause; recorded before the send, so it happens once.</summary>
+    public string DedupeKey => $"{Identity}|{Due.UtcTicks}";
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static NudgeJob? TryParse(string text)
+    {
+        try
+        {
+            var job = JsonSerializer.Deserialize<NudgeJob>(text, Json);
+            return job is { Kind.Length: > 0, Target.Length: > 0 } ? job with { Detail = job.Detail ?? "" } : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
