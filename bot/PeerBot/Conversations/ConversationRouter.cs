@@ -100,7 +100,7 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
         }
         else if (_commands.TryGetValue(verb, out var command))
         {
-            var arguments = context.Turn.Value?["query"]?.GetValue<string>() ?? "";
+            var arguments = context.Turn.Value?["query"] is System.Text.Json.Nodes.JsonValue query && query.TryGetValue<string>(out var text) ? text : "";
             await command.RunAsync(context, arguments, cancellationToken);
         }
         else

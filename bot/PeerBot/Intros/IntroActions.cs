@@ -27,7 +27,8 @@ public sealed class RequestIntroAction(IntroService intros, ProfileStore profile
         var note = Text(turn.Value, noteInput.StartsWith("note", StringComparison.Ordinal) ? noteInput : "note");
         var (outcome, intro) = await intros.RequestAsync(turn.From.PeerId, peerId, note, turn.ActivityId ?? "", cancellationToken);
         var peer = (await profiles.GetAsync(peerId, cancellationToken))?.Peer;
-        var name = peer?.Name ?? "that leader";
+        // Names are member text: shown as typed, never as a link.
+        var name = PlainName(peer?.Name ?? "that leader");
         BotReply reply = outcome switch
         {
             RequestOutcome.Sent => IntroCards.Status(intro!, peer!, $"Request sent. {name} will see your request in their own chat; you'll hear as soon as they answer."),
@@ -46,6 +47,9 @@ public sealed class RequestIntroAction(IntroService intros, ProfileStore profile
             await context.SendAsync(reply, cancellationToken);
         }
     }
+
+    internal static string PlainName(string name) =>
+        name.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
 
     internal static string Text(JsonObject? value, string key) =>
         value?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";

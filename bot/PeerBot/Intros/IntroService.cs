@@ -186,7 +186,7 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
         {
             case IntroState.Declined when requester is not null:
                 await messenger.SendAsync(requester.Id, IntroCards.Notice("Not available right now",
-                    $"{peer?.Name ?? "This leader"} is not available right now. Try another peer with **findpeer**."), cancellationToken, [intro.PeerId]);
+                    $"{RequestIntroAction.PlainName(peer?.Name ?? "This leader")} is not available right now. Try another peer with **findpeer**."), cancellationToken, [intro.PeerId]);
                 break;
             case IntroState.Expired:
                 if (requester is not null)

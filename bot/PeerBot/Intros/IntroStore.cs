@@ -18,6 +18,11 @@ public sealed class IntroStore(TableServiceClient service, TableNames names)
 
     public async Task<(Introduction Intro, ETag ETag)?> GetAsync(string pairKey, CancellationToken cancellationToken)
     {
+        // Keys come back from card buttons: anything not shaped like one of ours names no introduction.
+        if (pairKey.Length != 32 || !pairKey.All(char.IsAsciiHexDigitLower))
+        {
+            return null;
+        }
         var row = await _pairs.GetEntityIfExistsAsync<TableEntity>(pairKey[..2], pairKey, cancellationToken: cancellationToken);
         return row.HasValue ? (Read(row.Value!), row.Value!.ETag) : null;
     }

@@ -6,7 +6,8 @@ namespace PeerBot.Slack;
 
 /// <summary>
 /// Makes rendered Block Kit fit to send: drops what a template left empty, turns Markdown into Slack's mrkdwn
-/// (escaping <c>&amp; &lt; &gt;</c>, so member-written text can never become a mention or a link), and enforces
+/// (escaping <c>&amp; &lt; &gt;</c>, so member-written text can never become a mention or a link; cards keep
+/// Markdown links as typed, see <see cref="CardMrkdwn"/>), and enforces
 /// Slack's limits before sending: texts are cut with "…", messages over 50 blocks are split, views and
 /// updated messages over their block limit are cut with a note saying so. Nothing is dropped silently:
 /// every cut is reported in <c>notes</c>.
@@ -29,12 +30,14 @@ public static partial class BlockKit
     }
 
     /// <summary>Markdown as PeerBot writes it (<c>**bold**</c>, <c>[text](url)</c>) → Slack mrkdwn, escaped.</summary>
-    public static string Mrkdwn(string markdown)
-    {
-        var escaped = Escape(markdown);
-        escaped = Bold().Replace(escaped, "*$1*");
-        return Link().Replace(escaped, "<$2|$1>");
-    }
+    public static string Mrkdwn(string markdown) => Link().Replace(CardMrkdwn(markdown), "<$2|$1>");
+
+    /// <summary>
+    /// Card text → Slack mrkdwn, escaped, with <c>**bold**</c> but no links. Member-written text (names, titles,
+    /// queries) is bound into cards and their summaries, so a name typed as <c>[click](https://…)</c> must stay
+    /// text; cards never use Markdown links of their own (as in Teams, see <c>MarkdownLinks</c>).
+    /// </summary>
+    public static string CardMrkdwn(string markdown) => Bold().Replace(Escape(markdown), "*$1*");
 
     /// <summary>Cuts a text to <paramref name="limit"/> characters, ending in "…".</summary>
     public static string Fit(string text, int limit)
@@ -122,7 +125,7 @@ public static partial class BlockKit
                 var type = element["type"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : null;
                 if (type is "mrkdwn" or "plain_text" && element["text"] is JsonValue v && v.TryGetValue<string>(out var text))
                 {
-                    var slack = type == "mrkdwn" ? Mrkdwn(text) : text;
+                    var slack = type == "mrkdwn" ? CardMrkdwn(text) : text;
                     var limit = LimitOf(parentType, key);
                     if (slack.Length > limit)
                     {

@@ -12,8 +12,11 @@ public static partial class SlackEndpoints
 {
     public static IResult Commands(HttpContext http, SlackWorkers queue, SlackDispatcher dispatcher)
     {
-        var inbound = SlackPayloads.FromCommand(Form(http));
-        Enqueue(queue, dispatcher, inbound);
+        if (Form(http) is not { } form)
+        {
+            return Results.BadRequest();
+        }
+        Enqueue(queue, dispatcher, SlackPayloads.FromCommand(form));
         return Results.Ok();
     }
 
@@ -43,14 +46,13 @@ public static partial class SlackEndpoints
 
     public static IResult Interactions(HttpContext http, SlackWorkers queue, SlackDispatcher dispatcher)
     {
-        var form = Form(http);
-        if (!form.TryGetValue("payload", out var json) || SlackPayloads.ParseObject(json) is not { } payload)
+        if (Form(http) is not { } form || !form.TryGetValue("payload", out var json) || SlackPayloads.ParseObject(json) is not { } payload)
         {
             return Results.BadRequest();
         }
         if (SlackPayloads.Text(payload["type"]) == "view_submission"
-            && SlackForms.Find(SlackPayloads.Text(payload["view"]?["callback_id"])) is { } modal
-            && modal.Check(SlackForms.Flatten(payload["view"]?["state"]?["values"] as JsonObject)) is { } errors)
+            && SlackForms.Find(SlackPayloads.Text(SlackPayloads.Field(payload, "view", "callback_id"))) is { } modal
+            && modal.Check(SlackForms.Flatten(SlackPayloads.Field(payload, "view", "state", "values") as JsonObject)) is { } errors)
         {
             // Shown under the fields while the modal stays open; nothing is saved.
             return Results.Json(new JsonObject { ["response_action"] = "errors", ["errors"] = errors });
@@ -70,10 +72,18 @@ public static partial class SlackEndpoints
     private static SlackRequestBody Body(HttpContext http) =>
         http.Features.Get<SlackRequestBody>() ?? throw new InvalidOperationException("Slack endpoints run behind SlackRequestFilter.");
 
-    private static Dictionary<string, string> Form(HttpContext http)
+    /// <summary>The form fields, or null when the body breaks the form reader's limits (too many fields, a key too long).</summary>
+    private static Dictionary<string, string>? Form(HttpContext http)
     {
         using var reader = new FormReader(Body(http).Text);
-        return reader.ReadForm().ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
+        try
+        {
+            return reader.ReadForm().ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack retried an event (attempt {Retry}, {Reason}); repeats are dropped by event_id")]

@@ -25,13 +25,13 @@ public static class SlackForms
         {
             foreach (var (actionId, input) in block as JsonObject ?? [])
             {
-                result[actionId] = input?["type"]?.GetValue<string>() switch
+                result[actionId] = SlackPayloads.Text(SlackPayloads.Field(input, "type")) switch
                 {
-                    "static_select" or "radio_buttons" or "external_select" => SlackPayloads.Text(input["selected_option"]?["value"]) ?? "",
-                    "checkboxes" or "multi_static_select" => string.Join(",", (input["selected_options"] as JsonArray ?? []).Select(o => SlackPayloads.Text(o?["value"]))),
-                    "datepicker" => SlackPayloads.Text(input["selected_date"]) ?? "",
-                    "timepicker" => SlackPayloads.Text(input["selected_time"]) ?? "",
-                    _ => SlackPayloads.Text(input?["value"]) ?? "",
+                    "static_select" or "radio_buttons" or "external_select" => SlackPayloads.Text(SlackPayloads.Field(input, "selected_option", "value")) ?? "",
+                    "checkboxes" or "multi_static_select" => string.Join(",", (SlackPayloads.Field(input, "selected_options") as JsonArray ?? []).Select(o => SlackPayloads.Text(SlackPayloads.Field(o, "value")))),
+                    "datepicker" => SlackPayloads.Text(SlackPayloads.Field(input, "selected_date")) ?? "",
+                    "timepicker" => SlackPayloads.Text(SlackPayloads.Field(input, "selected_time")) ?? "",
+                    _ => SlackPayloads.Text(SlackPayloads.Field(input, "value")) ?? "",
                 };
             }
         }

@@ -13,8 +13,10 @@ public sealed record SlackOutbound(JsonObject? View, IReadOnlyList<SlackMessage>
 {
     public static SlackOutbound From(IMessageActivity activity, List<string> notes)
     {
-        var text = BlockKit.Fit(BlockKit.Mrkdwn(activity.Text ?? activity.Summary ?? ""), BlockKit.MaxText);
         var card = activity.Attachments?.FirstOrDefault(a => a.ContentType == ActivityReplyChannel.BlockKitContentType);
+        // A card's text is its summary, which names members like the card does: no links made from it either.
+        var markdown = activity.Text ?? activity.Summary ?? "";
+        var text = BlockKit.Fit(card?.Content is null ? BlockKit.Mrkdwn(markdown) : BlockKit.CardMrkdwn(markdown), BlockKit.MaxText);
         if (card?.Content is null)
         {
             return new SlackOutbound(null, text.Length == 0 ? [] : [new SlackMessage(text, null)]);

@@ -6,6 +6,8 @@ namespace PeerBot.Slack;
 /// <summary>Reads Slack's three request shapes (slash command forms, Events API envelopes, interaction payloads).</summary>
 public static class SlackPayloads
 {
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
     /// <summary><c>/findpeer VP marketing</c> → "findpeer VP marketing"; <c>/peerbot intros</c> → "intros".</summary>
     public static SlackInbound FromCommand(IReadOnlyDictionary<string, string> form)
     {
@@ -32,14 +34,15 @@ public static class SlackPayloads
             IsPersonal = channel.StartsWith('D') ? null : false,
             Text = typed,
             TriggerId = NullIfEmpty(Field("trigger_id")),
-            ResponseUrl = Uri.TryCreate(Field("response_url"), UriKind.Absolute, out var url) ? url : null,
+            ResponseUrl = ResponseUrl(Field("response_url")),
         };
     }
 
     public static SlackInbound FromEvent(JsonObject envelope)
     {
         var eventId = Text(envelope["event_id"]) ?? "";
-        var team = Text(envelope["team_id"]) ?? Text(envelope["authorizations"]?[0]?["team_id"]) ?? "";
+        var authorization = First(envelope["authorizations"]);
+        var team = Text(envelope["team_id"]) ?? Text(Field(authorization, "team_id")) ?? "";
         var delivery = "event:" + eventId;
         if (envelope["event"] is not JsonObject e)
         {
@@ -50,8 +53,8 @@ public static class SlackPayloads
             Kind = SlackInboundKind.Ignored,
             DeliveryId = delivery,
             TeamId = team,
-            EnterpriseId = Text(envelope["enterprise_id"]) ?? Text(envelope["authorizations"]?[0]?["enterprise_id"]),
-            IsEnterpriseInstall = Flag(envelope["is_enterprise_install"]) || Flag(envelope["authorizations"]?[0]?["is_enterprise_install"]),
+            EnterpriseId = Text(envelope["enterprise_id"]) ?? Text(Field(authorization, "enterprise_id")),
+            IsEnterpriseInstall = Flag(envelope["is_enterprise_install"]) || Flag(Field(authorization, "is_enterprise_install")),
             At = envelope["event_time"] is JsonValue t && t.TryGetValue<long>(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.MinValue,
         };
         switch (Text(e["type"]))
@@ -69,7 +72,7 @@ public static class SlackPayloads
                 return inbound with { Kind = SlackInboundKind.Joined, UserId = user, ConversationId = Text(e["channel"]) ?? "", IsPersonal = true };
             case "app_uninstalled":
                 return inbound with { Kind = SlackInboundKind.Uninstalled };
-            case "tokens_revoked" when (e["tokens"]?["bot"] is JsonArray { Count: > 0 }):
+            case "tokens_revoked" when Field(e, "tokens", "bot") is JsonArray { Count: > 0 }:
                 return inbound with { Kind = SlackInboundKind.Uninstalled };
             default:
                 return inbound;
@@ -79,18 +82,18 @@ public static class SlackPayloads
     public static SlackInbound FromInteraction(JsonObject payload)
     {
         var trigger = Text(payload["trigger_id"]);
-        var team = Text(payload["team"]?["id"]) ?? Text(payload["user"]?["team_id"]) ?? "";
+        var team = Text(Field(payload, "team", "id")) ?? Text(Field(payload, "user", "team_id")) ?? "";
         var inbound = new SlackInbound
         {
             Kind = SlackInboundKind.Ignored,
-            DeliveryId = "interaction:" + (trigger ?? Text(payload["view"]?["hash"]) ?? Text(payload["actions"]?[0]?["action_ts"]) ?? ""),
+            DeliveryId = "interaction:" + (trigger ?? Text(Field(payload, "view", "hash")) ?? Text(Field(First(payload["actions"]), "action_ts")) ?? ""),
             TeamId = team,
-            EnterpriseId = Text(payload["enterprise"]?["id"]) ?? Text(payload["team"]?["enterprise_id"]),
+            EnterpriseId = Text(Field(payload, "enterprise", "id")) ?? Text(Field(payload, "team", "enterprise_id")),
             IsEnterpriseInstall = Flag(payload["is_enterprise_install"]),
-            UserId = Text(payload["user"]?["id"]) ?? "",
-            UserName = Text(payload["user"]?["name"]) ?? Text(payload["user"]?["username"]),
+            UserId = Text(Field(payload, "user", "id")) ?? "",
+            UserName = Text(Field(payload, "user", "name")) ?? Text(Field(payload, "user", "username")),
             TriggerId = trigger,
-            ResponseUrl = Uri.TryCreate(Text(payload["response_url"]), UriKind.Absolute, out var url) ? url : null,
+            ResponseUrl = ResponseUrl(Text(payload["response_url"])),
         };
         return Text(payload["type"]) switch
         {
@@ -103,9 +106,9 @@ public static class SlackPayloads
 
     private static SlackInbound FromBlockAction(JsonObject payload, SlackInbound inbound)
     {
-        var action = payload["actions"]?[0];
-        var actionId = Text(action?["action_id"]);
-        var raw = Text(action?["value"]) ?? Text(action?["selected_option"]?["value"]);
+        var action = First(payload["actions"]);
+        var actionId = Text(Field(action, "action_id"));
+        var raw = Text(Field(action, "value")) ?? Text(Field(action, "selected_option", "value"));
         if (actionId is null || raw is null)
         {
             // Link buttons report their click too; there is nothing to do for them.
@@ -117,8 +120,8 @@ public static class SlackPayloads
             value["action"] = actionId;
         }
         var container = payload["container"];
-        var channel = Text(payload["channel"]?["id"]) ?? Text(container?["channel_id"]) ?? "";
-        var ephemeral = Flag(container?["is_ephemeral"]);
+        var channel = Text(Field(payload, "channel", "id")) ?? Text(Field(container, "channel_id")) ?? "";
+        var ephemeral = Flag(Field(container, "is_ephemeral"));
         return inbound with
         {
             Kind = SlackInboundKind.Message,
@@ -126,7 +129,7 @@ public static class SlackPayloads
             // PeerBot posts lasting messages only in its own DMs; an ephemeral one may be anywhere.
             IsPersonal = !channel.StartsWith('D') ? false : ephemeral ? null : true,
             Value = value,
-            MessageTs = Text(container?["message_ts"]) ?? Text(payload["message"]?["ts"]),
+            MessageTs = Text(Field(container, "message_ts")) ?? Text(Field(payload, "message", "ts")),
             FromEphemeral = ephemeral,
         };
     }
@@ -134,18 +137,18 @@ public static class SlackPayloads
     private static SlackInbound FromView(JsonObject payload, SlackInbound inbound, bool submitted)
     {
         var view = payload["view"];
-        var form = SlackForms.Find(Text(view?["callback_id"]));
+        var form = SlackForms.Find(Text(Field(view, "callback_id")));
         if (form is null)
         {
             return inbound;
         }
-        var origin = SlackForms.ReadOrigin(Text(view?["private_metadata"]));
-        var value = submitted ? SlackForms.Flatten(view?["state"]?["values"] as JsonObject) : [];
+        var origin = SlackForms.ReadOrigin(Text(Field(view, "private_metadata")));
+        var value = submitted ? SlackForms.Flatten(Field(view, "state", "values") as JsonObject) : [];
         value["action"] = submitted ? form.SubmitVerb : form.CloseVerb;
         return inbound with
         {
             Kind = SlackInboundKind.Message,
-            DeliveryId = inbound.DeliveryId + ":" + (Text(view?["id"]) ?? "") + (submitted ? ":submit" : ":close"),
+            DeliveryId = inbound.DeliveryId + ":" + (Text(Field(view, "id")) ?? "") + (submitted ? ":submit" : ":close"),
             ConversationId = origin.ConversationId,
             IsPersonal = origin.IsPersonal,
             Value = value,
@@ -154,20 +157,46 @@ public static class SlackPayloads
         };
     }
 
+    /// <summary>
+    /// The JSON object in <paramref name="text"/>, or null when it is not one Slack could have sent: not JSON,
+    /// not an object, a property given twice, or half a surrogate pair in a string.
+    /// </summary>
     public static JsonObject? ParseObject(string text)
     {
         try
         {
-            return JsonNode.Parse(text) as JsonObject;
+            var node = JsonNode.Parse(text, documentOptions: Strict) as JsonObject;
+            // Strings are decoded when first read; writing the whole object out reads them all now, while a bad one
+            // can still be a bad request rather than an exception somewhere later.
+            _ = node?.ToJsonString();
+            return node;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return null;
         }
     }
 
+    /// <summary>The node at a path of property names, or null where the payload has something else than an object.</summary>
+    public static JsonNode? Field(JsonNode? node, params ReadOnlySpan<string> path)
+    {
+        foreach (var name in path)
+        {
+            node = node is JsonObject o ? o[name] : null;
+        }
+        return node;
+    }
+
+    /// <summary>The first item, or null when the node is not a non-empty array.</summary>
+    public static JsonNode? First(JsonNode? node) => node is JsonArray { Count: > 0 } items ? items[0] : null;
+
     public static string? Text(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
+
+    // Anything but a web address (a bare path reads as file:, javascript:, ...) cannot be posted to; without it
+    // the replies go by the Web API.
+    private static Uri? ResponseUrl(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) ? url : null;
 
     private static bool Flag(JsonNode? node) =>
         node is JsonValue v && ((v.TryGetValue<bool>(out var b) && b) || (v.TryGetValue<string>(out var s) && s == "true"));

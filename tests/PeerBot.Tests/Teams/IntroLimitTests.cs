@@ -67,6 +67,17 @@ public sealed class IntroLimitTests() : BotTestBase("introlimits")
         Assert.Contains("You accepted", body["value"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("x")]
+    [InlineData("../../etc/passwd?#")]
+    [InlineData("ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ")]
+    public async Task A_button_with_a_forged_intro_key_is_told_the_intro_does_not_exist(string key)
+    {
+        var replies = await SayAsync(Activities.Submit(Connector.ServiceUrl, "p1", new JsonObject { ["action"] = IntroVerbs.Accept, ["intro"] = key, ["round"] = 1 }), 1);
+        Assert.Contains("no longer exists", replies[0].RawBody, StringComparison.Ordinal);
+    }
+
     private const string ActivityReplyChannelContentType = PeerBot.Teams.ActivityReplyChannel.AdaptiveCardContentType;
 
     private JsonObject Request(string from, string to) =>
