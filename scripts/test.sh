@@ -63,6 +63,12 @@ if [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$failed" -ne 0 ]; then
+  # The runner's own output can be long; name the failures (and their first lines) where they will be read.
+  shopt -s nullglob
+  python3 scripts/failed-tests.py "$RESULTS"/*.trx || true
+  shopt -u nullglob
+fi
 
 checks_passed=0
 checks_failed=0

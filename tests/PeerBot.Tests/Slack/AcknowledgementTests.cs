@@ -7,7 +7,9 @@ namespace PeerBot.Tests.Slack;
 /// <summary>Slack hears back at once, whatever the work costs; the work follows the acknowledgement.</summary>
 public sealed class AcknowledgementTests() : SlackTestBase("slackack", services => services.AddSingleton<IChatCommand, SlowCommand>())
 {
-    private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(300);
+    // Slack gives up after 3 s. The slow handler below takes 5 s, so an answer inside this budget can only be the
+    // acknowledgement; the budget leaves room for a machine busy with the rest of the suite.
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
 
     public override async Task InitializeAsync()
     {
@@ -20,7 +22,7 @@ public sealed class AcknowledgementTests() : SlackTestBase("slackack", services 
     }
 
     [Fact]
-    public async Task Findpeer_is_acknowledged_within_300_ms_then_the_results_arrive_at_the_response_url()
+    public async Task Findpeer_is_acknowledged_at_once_then_the_results_arrive_at_the_response_url()
     {
         var responseUrl = Slack.ResponseUrl("findpeer");
         var body = SlackRequests.Command("U0ASKER", "/findpeer", "VP marketing", "C0GENERAL", responseUrl);
@@ -55,7 +57,7 @@ public sealed class AcknowledgementTests() : SlackTestBase("slackack", services 
     }
 
     [Fact]
-    public async Task A_handler_that_takes_five_seconds_still_acknowledges_within_300_ms()
+    public async Task A_handler_that_takes_five_seconds_is_still_acknowledged_within_Slacks_three_seconds()
     {
         var body = SlackRequests.Command("U0ASKER", "/peerbot", "slowpoke", "C0GENERAL", Slack.ResponseUrl("slow"));
         var sent = DateTimeOffset.UtcNow;

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using PeerBot.Tests.Storage;
 
 namespace PeerBot.Tests.Teams;
@@ -40,6 +42,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // The console shows warnings and errors only, so a failing test's story is not buried under every turn's
+        // log lines; sinks that tests attach still receive everything.
+        builder.ConfigureLogging(logging => logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning));
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
         if (_services is not null)
         {
