@@ -21,7 +21,7 @@ public static class Chromium
             ExecutablePath = ExecutablePath,
             Headless = true,
             // The machine has no network beyond loopback: background fetches would only fail and slow the start.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-sync", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
         });
     }
 }

@@ -13,6 +13,7 @@ namespace PeerBot.Tests.Hostile;
 /// Ten thousand malformed or hostile activities, four at a time, against the real app: none may get a 5xx
 /// or take the app down, and every card the bot sends back must still be one of its own cards.
 /// </summary>
+[Collection(HeavyRuns.Name)]
 public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Seed = 20261126;

@@ -18,6 +18,7 @@ namespace PeerBot.Tests.Hostile;
 /// up, and whatever the bot sent to Slack uses only its own kinds of blocks, with member text never turned
 /// into mentions or links.
 /// </summary>
+[Collection(HeavyRuns.Name)]
 public sealed class SlackHostileInputTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Seed = 20261127;

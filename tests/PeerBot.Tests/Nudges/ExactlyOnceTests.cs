@@ -8,6 +8,7 @@ namespace PeerBot.Tests.Nudges;
 /// Two bot instances on the same tables and queues, against Azurite, with 10,000 nudges due: every member's
 /// nudge reaches the connector exactly once, and both instances share the work.
 /// </summary>
+[Collection(HeavyRuns.Name)]
 public sealed class ExactlyOnceTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Count = 10_000;

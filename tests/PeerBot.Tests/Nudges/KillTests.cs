@@ -8,6 +8,7 @@ namespace PeerBot.Tests.Nudges;
 /// The bot's own executable works the queue as a separate OS process and is killed (Process.Kill) in the middle
 /// of a run; the instance that survives finishes the work, and no member's nudge is lost.
 /// </summary>
+[Collection(HeavyRuns.Name)]
 public sealed class KillTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Count = 3_000;
