@@ -60,7 +60,7 @@ public sealed partial class SlackAdapter(SlackApi api, SlackWorkspaces workspace
             turn.ResponseUrlUsed++;
             var body = message.ToJson();
             body["replace_original"] = true;
-            await api.RespondAsync(turn.ResponseUrl!, body, turn.ConversationId, cancellationToken);
+            await api.RespondAsync(turn.ResponseUrl!, body, cancellationToken);
             return new ResourceResponse(activity.Id);
         }
         try
@@ -150,7 +150,7 @@ public sealed partial class SlackAdapter(SlackApi api, SlackWorkspaces workspace
             var body = message.ToJson();
             body["response_type"] = "ephemeral";
             body["replace_original"] = false;
-            await api.RespondAsync(turn.ResponseUrl!, body, turn.ConversationId, cancellationToken);
+            await api.RespondAsync(turn.ResponseUrl!, body, cancellationToken);
             return "";
         }
         try

@@ -30,7 +30,8 @@ public sealed partial class SlackApi(IHttpClientFactory clients, SlackPacer pace
         var body = message.ToJson();
         body["channel"] = channel;
         body["user"] = user;
-        var result = await CallAsync("chat.postEphemeral", token, body, channel, cancellationToken);
+        // Ephemeral messages are not channel messages: Slack's per-channel pace does not apply to them.
+        var result = await CallAsync("chat.postEphemeral", token, body, null, cancellationToken);
         return result["message_ts"]?.GetValue<string>() ?? "";
     }
 
@@ -78,8 +79,12 @@ public sealed partial class SlackApi(IHttpClientFactory clients, SlackPacer pace
     }
 
     /// <summary>Posts to a command's or action's <c>response_url</c> (no token needed; it answers "ok").</summary>
-    public Task RespondAsync(Uri responseUrl, JsonObject body, string channel, CancellationToken cancellationToken) =>
-        SendAsync("response_url", () => Json(responseUrl, body, null), channel, plainOk: true, cancellationToken);
+    /// <remarks>
+    /// Not paced: Slack's one-message-a-second rule is chat.postMessage's, per channel. A response_url answers one
+    /// member (it works 5 times in 30 minutes), and a burst of those only meets Slack's 429, which is honoured.
+    /// </remarks>
+    public Task RespondAsync(Uri responseUrl, JsonObject body, CancellationToken cancellationToken) =>
+        SendAsync("response_url", () => Json(responseUrl, body, null), null, plainOk: true, cancellationToken);
 
     private Task<JsonObject> CallAsync(string method, string token, JsonObject body, string? pacingKey, CancellationToken cancellationToken) =>
         SendAsync(method, () => Json(new Uri(method, UriKind.Relative), body, Bearer(token)), pacingKey, plainOk: false, cancellationToken);

@@ -42,7 +42,7 @@ public sealed class SlackOptions
     /// <summary>Longest Retry-After the client waits for before giving up on a call.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How many Slack requests are worked on at once, after their acknowledgement.</summary>
+    /// <summary>How many Slack requests are worked on at once, after their acknowledgement (one waiting for a channel's pace does not count).</summary>
     public int Workers { get; set; } = 4;
 
     public bool IsSingleWorkspace => !string.IsNullOrEmpty(BotToken);

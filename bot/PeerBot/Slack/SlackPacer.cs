@@ -30,6 +30,6 @@ public sealed class SlackPacer(TimeProvider clock, IOptions<SlackOptions> option
                 }
             }
         }
-        return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, clock, cancellationToken);
+        return wait <= TimeSpan.Zero ? Task.CompletedTask : SlackWorkers.WaitAsideAsync(() => Task.Delay(wait, clock, cancellationToken));
     }
 }

@@ -126,7 +126,9 @@ public sealed class SlackStub : IAsyncDisposable
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero)
             {
-                throw new TimeoutException($"No Slack call matched {what ?? "the condition"}. Calls: {string.Join(", ", _calls.Select(c => c.Method))}");
+                throw new TimeoutException($"No Slack call matched {what ?? "the condition"}. {_calls.Count} calls: "
+                    + string.Join(", ", _calls.GroupBy(c => c.Method.Split(':')[0]).Select(g => $"{g.Key}×{g.Count()}"))
+                    + "; the last ones: " + string.Join(", ", _calls.TakeLast(20).Select(c => c.Method)));
             }
             await _arrivals.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200));
         }
