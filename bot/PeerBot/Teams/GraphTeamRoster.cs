@@ -83,8 +83,8 @@ public sealed partial class GraphTeamRoster(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            // Only the type is logged: messages can carry the request URL, and that URL carries a person's id.
-            LogFailed(logger, e.GetType().Name);
+            // Only a kind is logged: messages can carry the request URL, and that URL carries a person's id.
+            LogFailed(logger, e is JsonException ? "unreadable answer" : e.GetType().Name);
             return null;
         }
     }

@@ -109,13 +109,26 @@ public sealed class TeamOwnerTests() : BotTestBase("teamowners")
         // Two questions (the channel's team; in the personal chat, the team now known as installed), two warnings.
         var warnings = _logs.Records.Where(r => r.Level == LogLevel.Warning && r.Category == "PeerBot.Teams.GraphTeamRoster").ToList();
         Assert.Equal(2, warnings.Count);
-        Assert.All(warnings, w => Assert.Contains(status is { } code ? $"answered {code}" : "JsonException", w.Message, StringComparison.Ordinal));
+        Assert.All(warnings, w => Assert.Contains(status is { } code ? $"answered {code}" : "unreadable answer", w.Message, StringComparison.Ordinal));
         Assert.DoesNotContain(_logs.Records, r => r.AllText.Contains(Owner, StringComparison.OrdinalIgnoreCase) || r.AllText.Contains(Group, StringComparison.OrdinalIgnoreCase));
 
         // A failure is not remembered: once Graph answers again, the owner is an owner.
         _graph.Failure = null;
         _graph.Garbled = false;
         await ReplyContainingAsync(InTeam(Mention(Owner, "nudge weekly tue 09:00 Europe/Berlin"), Group), NudgeSet);
+    }
+
+    [Fact]
+    public async Task A_Graph_that_does_not_answer_in_time_refuses_the_owner_and_the_turn_still_ends()
+    {
+        _graph.Roster[(Group, Owner)] = ["owner"];
+        _graph.Delay = TimeSpan.FromSeconds(30);
+        var started = DateTime.UtcNow;
+
+        await ReplyContainingAsync(InTeam(Mention(Owner, "nudge weekly tue 09:00 Europe/Berlin"), Group), NudgeRefusal);
+
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(15), "The lookup should give up after a few seconds.");
+        Assert.Contains(_logs.Records, r => r.Level == LogLevel.Warning && r.Message.Contains("(timeout)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -150,7 +163,7 @@ public sealed class TeamOwnerTests() : BotTestBase("teamowners")
         var injected = InTeam(Mention(Owner, "nudge weekly tue 09:00 Europe/Berlin"), Group);
         injected["from"]!["aadObjectId"] = Owner + "') or (1 eq 1";
         await ReplyContainingAsync(injected, NudgeRefusal);
-        await ReplyContainingAsync(InTeam(Mention(Owner, "nudge weekly tue 09:00 Europe/Berlin"), "../../users"), NudgeRefusal);
+        await ReplyContainingAsync(InTeam(Mention(Owner, "nudge weekly tue 09:00 Europe/Berlin"), "../../users", "19:odd-team@thread.tacv2"), NudgeRefusal);
 
         Assert.Equal(0, _graph.Calls);
     }

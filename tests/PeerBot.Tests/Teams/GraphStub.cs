@@ -24,7 +24,7 @@ public sealed partial class GraphStub : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         _app = builder.Build();
-        _app.MapGet("/v1.0/teams/{teamId}/members", (string teamId, HttpRequest request) =>
+        _app.MapGet("/v1.0/teams/{teamId}/members", async (string teamId, HttpRequest request) =>
         {
             Interlocked.Increment(ref _calls);
             var authorization = request.Headers.Authorization.ToString();
@@ -36,6 +36,10 @@ public sealed partial class GraphStub : IAsyncDisposable
             if (Failure is { } status)
             {
                 return Results.Json(new { error = new { code = "serviceNotAvailable" } }, statusCode: status);
+            }
+            if (Delay is { } delay)
+            {
+                await Task.Delay(delay, request.HttpContext.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             if (Garbled)
             {
@@ -72,6 +76,9 @@ public sealed partial class GraphStub : IAsyncDisposable
 
     /// <summary>When set, every query fails with this status.</summary>
     public int? Failure { get; set; }
+
+    /// <summary>When set, every answer comes this late.</summary>
+    public TimeSpan? Delay { get; set; }
 
     /// <summary>When set, every query gets a body that is not JSON.</summary>
     public bool Garbled { get; set; }
