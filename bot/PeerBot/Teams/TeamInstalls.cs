@@ -78,7 +78,16 @@ public sealed partial class TeamInstalls(TeamInstallStore store, TimeProvider cl
         {
             return null;
         }
-        var data = activity.GetChannelData<TeamsChannelData>();
+        TeamsChannelData? data;
+        try
+        {
+            data = activity.GetChannelData<TeamsChannelData>();
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            // Channel data of the wrong shape names no team; the turn goes on as one outside a team.
+            return null;
+        }
         var tenant = activity.Conversation?.TenantId ?? data?.Tenant?.Id;
         return data?.Team is { Id.Length: > 0 } team && tenant is { Length: > 0 } ? (tenant, team) : null;
     }

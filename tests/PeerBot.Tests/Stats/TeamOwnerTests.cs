@@ -169,6 +169,17 @@ public sealed class TeamOwnerTests() : BotTestBase("teamowners")
     }
 
     [Fact]
+    public async Task Channel_data_whose_team_is_not_an_object_names_no_team_and_the_turn_is_answered()
+    {
+        _graph.Roster[(Group, Owner)] = ["owner"];
+        var odd = InTeam(Mention(Owner, "nudge weekly tue 09:00 Europe/Berlin"), Group);
+        odd["channelData"]!["team"] = new JsonArray(1, 2);
+
+        await ReplyContainingAsync(odd, NudgeRefusal);
+        Assert.Equal(0, _graph.Calls);
+    }
+
+    [Fact]
     public async Task Without_a_group_id_in_channel_data_the_team_is_looked_up_once_and_remembered()
     {
         _graph.Roster[(Group, Owner)] = ["owner"];
