@@ -22,6 +22,12 @@ public sealed record ChatTurn(Member From, string ConversationId, bool IsPersona
 
     /// <summary>The member's IANA time zone when the client reports it (Teams does, in clientInfo).</summary>
     public string? LocalTimeZone { get; init; }
+
+    /// <summary>
+    /// The team a channel conversation belongs to, by the id the channel's directory knows it by (Teams: the team's
+    /// Microsoft 365 group id); null in personal and group chats, or when the channel does not say.
+    /// </summary>
+    public string? TeamId { get; init; }
 }
 
 /// <summary>Something the bot says back: a card bound to view data, or plain text.</summary>

@@ -20,7 +20,7 @@ public sealed class ChannelCommand(ChannelNudges channels, Stats.Admins admins, 
                 ? "This channel has no PeerBot nudge. An admin can set one: **nudge weekly tue 09:00 Europe/Berlin**."
                 : $"This channel gets a PeerBot nudge at {current.Schedule.Describe()}." + (current.NextDueAt is { } next ? $" Next: {Local(next, current.Schedule)}." : "");
         }
-        if (!admins.Allows(turn.From))
+        if (!await admins.AllowsAsync(turn, cancellationToken))
         {
             return "Only channel or workspace admins can change this channel's nudge.";
         }

@@ -3,18 +3,35 @@ using PeerBot.Conversations;
 namespace PeerBot.Stats;
 
 /// <summary>
-/// Who may run admin commands (statistics, channel nudges): member ids listed in <c>Admins:Ids</c>, plus members a
-/// channel vouches for (<see cref="Member.IsAdmin"/>: Slack workspace admins and owners). Teams does not tell a bot who
-/// owns a team without Microsoft Graph, so Teams admins are configured by id.
+/// Who may run admin commands (statistics, channel nudges): member ids listed in <c>Admins:Ids</c>; members the channel
+/// vouches for on the turn (<see cref="Member.IsAdmin"/>: Slack workspace admins and owners); and team owners, whom
+/// Teams names only when asked (<see cref="ITeamOwners"/>). In a team channel that is the owner of that team; in a
+/// personal chat, the owner of any team of the member's own organization where PeerBot is installed.
 /// </summary>
-public sealed class Admins(IConfiguration configuration)
+public sealed class Admins(IConfiguration configuration, IEnumerable<ITeamOwners> owners)
 {
-    public bool Allows(Member member)
+    public async Task<bool> AllowsAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
-        if (member.IsAdmin)
+        var member = turn.From;
+        if (member.IsAdmin || IsConfigured(member))
         {
             return true;
         }
+        var teams = owners.FirstOrDefault(o => o.Channel == member.Channel);
+        if (teams is null)
+        {
+            return false;
+        }
+        if (turn.IsPersonal)
+        {
+            return await teams.OwnsAnyAsync(member, cancellationToken);
+        }
+        // A group chat belongs to no team, so nobody owns it.
+        return turn.TeamId is { } team && await teams.OwnsAsync(member, team, cancellationToken);
+    }
+
+    private bool IsConfigured(Member member)
+    {
         var ids = configuration.GetSection("Admins:Ids").Get<string[]>() ?? [];
         return ids.Contains(member.PeerId, StringComparer.Ordinal) || ids.Contains(member.UserId, StringComparer.Ordinal);
     }

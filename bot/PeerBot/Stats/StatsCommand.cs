@@ -15,7 +15,7 @@ public sealed class StatsCommand(NetworkStatistics statistics, Admins admins) : 
 
     public async Task RunAsync(CommandContext context, string arguments, CancellationToken cancellationToken)
     {
-        if (!admins.Allows(context.Turn.From))
+        if (!await admins.AllowsAsync(context.Turn, cancellationToken))
         {
             await context.SendAsync(new TextReply("Only PeerBot admins can see network statistics."), cancellationToken);
             return;

@@ -14,6 +14,7 @@ public sealed class TableNames(string prefix)
     public string IntroductionLedgers { get; } = prefix + "IntroLedgers";
     public string SlackInstallations { get; } = prefix + "SlackInstalls";
     public string DataProtectionKeys { get; } = prefix + "DataProtectionKeys";
+    public string TeamInstalls { get; } = prefix + "TeamInstalls";
     public string NudgeMembers { get; } = prefix + "NudgeMembers";
     public string NudgeTimers { get; } = prefix + "NudgeTimers";
     public string NudgeDeliveries { get; } = prefix + "NudgeDeliveries";
@@ -27,6 +28,6 @@ public sealed class TableNames(string prefix)
     /// <summary>Where nudge work that failed again and again is kept for inspection and replay.</summary>
     public string NudgePoisonQueue { get; } = prefix.ToLowerInvariant() + "-nudges-poison";
 
-    public IEnumerable<string> All => [Profiles, ConversationReferences, BotState, Dialogs, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys,
+    public IEnumerable<string> All => [Profiles, ConversationReferences, BotState, Dialogs, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys, TeamInstalls,
         NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState];
 }

@@ -13,19 +13,31 @@ namespace PeerBot.Teams;
 /// The Bot Framework edge: turns Teams activities into <see cref="ChatTurn"/>s for the
 /// <see cref="ConversationRouter"/>, and remembers where each member can be reached later.
 /// </summary>
-public sealed class PeerBotHandler(ConversationRouter router, CardLibrary cards, ConversationReferenceStore references) : TeamsActivityHandler
+public sealed class PeerBotHandler(ConversationRouter router, CardLibrary cards, ConversationReferenceStore references, TeamInstalls teams) : TeamsActivityHandler
 {
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var turn = ToTurn((Activity)turnContext.Activity);
+        var turn = await InTeamAsync(turnContext, ToTurn((Activity)turnContext.Activity), cancellationToken);
         await RememberAsync(turnContext, turn, cancellationToken);
         await router.OnTurnAsync(turn, new ActivityReplyChannel(turnContext, cards), cancellationToken);
     }
 
     protected override async Task OnTeamsMembersAddedAsync(IList<TeamsChannelAccount> teamsMembersAdded, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
+        if (teamInfo is not null && teamsMembersAdded.Any(m => m.Id == turnContext.Activity.Recipient?.Id))
+        {
+            await teams.AddedAsync(turnContext, cancellationToken);
+        }
         var email = teamsMembersAdded.FirstOrDefault(m => m.Id == turnContext.Activity.From?.Id)?.Email;
         await OnJoinedAsync(turnContext, turnContext.Activity.MembersAdded, email, cancellationToken);
+    }
+
+    protected override async Task OnTeamsMembersRemovedAsync(IList<TeamsChannelAccount> teamsMembersRemoved, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (teamInfo is not null && teamsMembersRemoved.Any(m => m.Id == turnContext.Activity.Recipient?.Id))
+        {
+            await teams.RemovedAsync(turnContext.Activity, cancellationToken);
+        }
     }
 
     protected override Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
@@ -39,13 +51,20 @@ public sealed class PeerBotHandler(ConversationRouter router, CardLibrary cards,
         {
             await router.OnMemberJoinedAsync(turn, new ActivityReplyChannel(turnContext, cards), cancellationToken);
         }
+        else
+        {
+            await teams.AddedAsync(turnContext, cancellationToken);
+        }
     }
+
+    protected override Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        teams.RemovedAsync(turnContext.Activity, cancellationToken);
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
         var data = invokeValue.Action?.Data is { } raw ? JsonNode.Parse(JToken.FromObject(raw).ToString()) as JsonObject ?? [] : [];
         data["verb"] = invokeValue.Action?.Verb;
-        var turn = ToTurn((Activity)turnContext.Activity) with { Text = null, Value = data };
+        var turn = await InTeamAsync(turnContext, ToTurn((Activity)turnContext.Activity) with { Text = null, Value = data }, cancellationToken);
         var replies = new ActivityReplyChannel(turnContext, cards);
         await router.OnTurnAsync(turn, replies, cancellationToken);
         return replies.InvokeCard is { } card
@@ -66,6 +85,10 @@ public sealed class PeerBotHandler(ConversationRouter router, CardLibrary cards,
         await RememberAsync(turnContext, turn, cancellationToken);
         await router.OnMemberJoinedAsync(turn, new ActivityReplyChannel(turnContext, cards), cancellationToken);
     }
+
+    /// <summary>A turn in a team channel, with the team it belongs to (admin commands check who owns it).</summary>
+    private async Task<ChatTurn> InTeamAsync(ITurnContext turnContext, ChatTurn turn, CancellationToken cancellationToken) =>
+        turn.IsPersonal ? turn : turn with { TeamId = await teams.TeamOfAsync(turnContext, cancellationToken) };
 
     /// <summary>Where to reach the member later; for a channel (installed or mentioned there), where to post later.</summary>
     private Task RememberAsync(ITurnContext turnContext, ChatTurn turn, CancellationToken cancellationToken)

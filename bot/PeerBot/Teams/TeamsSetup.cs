@@ -19,6 +19,13 @@ public static class TeamsSetup
         services.AddHttpClient();
         services.AddHttpClient(ConnectorClient);
         services.AddSingleton<ConversationReferenceStore>();
+        // Team owners count as PeerBot admins; Graph is asked who they are. Its client logs nothing: its URLs name people.
+        services.AddMemoryCache();
+        services.AddHttpClient(GraphTeamRoster.Client, client => client.Timeout = GraphTeamRoster.Timeout).RemoveAllLoggers();
+        services.AddSingleton<GraphTeamRoster>();
+        services.AddSingleton<TeamInstallStore>();
+        services.AddSingleton<TeamInstalls>();
+        services.AddSingleton<Stats.ITeamOwners, TeamOwners>();
         services.AddSingleton<Conversations.IChannelMessenger, TeamsMessenger>();
         services.AddSingleton<Privacy.IMemberData, ConversationReferenceData>();
         services.AddSingleton<ServiceClientCredentialsFactory>(sp =>

@@ -38,6 +38,19 @@ public sealed class TeamsPackageTests : IDisposable
     }
 
     [Fact]
+    public async Task The_app_asks_a_team_for_its_member_roster_and_nothing_more_as_the_bot_itself()
+    {
+        var manifest = JsonNode.Parse((await BuildAsync())["manifest.json"])!;
+
+        // Team owners count as PeerBot admins: the bot reads a team's members (with their roles) through Graph.
+        var permission = Assert.Single(manifest["authorization"]!["permissions"]!["resourceSpecific"]!.AsArray())!;
+        Assert.Equal("TeamMember.Read.Group", permission["name"]!.GetValue<string>());
+        Assert.Equal("Application", permission["type"]!.GetValue<string>());
+        // Resource-specific consent is granted to the Entra app named here: the bot's own.
+        Assert.Equal(BotId, manifest["webApplicationInfo"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_manifest_uses_the_newest_released_schema_the_package_ships_and_is_valid_against_it()
     {
         var entries = await BuildAsync();

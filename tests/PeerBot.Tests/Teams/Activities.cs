@@ -35,6 +35,31 @@ public static class Activities
         return activity;
     }
 
+    /// <summary>Marks an activity as coming from a team's channel, as Teams does in channelData (the group id is not always there).</summary>
+    public static JsonObject InTeam(JsonObject activity, string teamId, string? aadGroupId, string tenant = Tenant)
+    {
+        var team = new JsonObject { ["id"] = teamId, ["name"] = "Leaders" };
+        if (aadGroupId is not null)
+        {
+            team["aadGroupId"] = aadGroupId;
+        }
+        activity["channelData"] = new JsonObject { ["team"] = team, ["tenant"] = new JsonObject { ["id"] = tenant } };
+        activity["conversation"]!["tenantId"] = tenant;
+        return activity;
+    }
+
+    /// <summary>The conversationUpdate Teams sends when the bot is added to (or removed from) a team.</summary>
+    public static JsonObject BotInTeam(string serviceUrl, string userId, string teamId, string aadGroupId, bool added = true, string tenant = Tenant)
+    {
+        var activity = Base("conversationUpdate", serviceUrl, userId, teamId, null, null);
+        activity["conversation"]!["conversationType"] = "channel";
+        activity["conversation"]!["isGroup"] = true;
+        activity[added ? "membersAdded" : "membersRemoved"] = new JsonArray(new JsonObject { ["id"] = BotId, ["name"] = "PeerBot" });
+        InTeam(activity, teamId, aadGroupId, tenant);
+        activity["channelData"]!["eventType"] = added ? "teamMemberAdded" : "teamMemberRemoved";
+        return activity;
+    }
+
     /// <summary>An Action.Execute click (Universal Actions), as Teams sends it.</summary>
     public static JsonObject Execute(string serviceUrl, string userId, string verb, JsonObject data)
     {

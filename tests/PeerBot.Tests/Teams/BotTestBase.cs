@@ -53,6 +53,28 @@ public abstract class BotTestBase : IAsyncLifetime
         return all.Skip(before).ToList();
     }
 
+    /// <summary>Posts an activity, expects it accepted, and waits for a reply in its conversation that contains the text.</summary>
+    protected async Task<SentActivity> ReplyContainingAsync(JsonObject activity, string expected)
+    {
+        var conversation = activity["conversation"]!["id"]!.GetValue<string>();
+        var before = Connector.SentTo(conversation).Count();
+        using (var response = await PostAsync(activity))
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var replies = Connector.SentTo(conversation).Skip(before).ToList();
+            if (replies.FirstOrDefault(r => r.RawBody.Contains(expected, StringComparison.Ordinal)) is { } reply)
+            {
+                return reply;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"No reply with '{expected}'; got: {string.Join(" | ", replies.Select(r => r.Text ?? r.Activity["summary"]?.ToString()))}");
+            await Task.Delay(50);
+        }
+    }
+
     protected Task SeedAsync(params Peer[] peers) =>
         Task.WhenAll(peers.Select(p => Profiles.SaveAsync(p, null, CancellationToken.None, overwrite: true)));
 

@@ -18,6 +18,7 @@ public sealed class ConnectorStub : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<SentActivity> _sent = new();
     private readonly SemaphoreSlim _arrivals = new(0);
+    private int _teamLookups;
 
     public ConnectorStub()
     {
@@ -33,12 +34,25 @@ public sealed class ConnectorStub : IAsyncDisposable
             _arrivals.Release();
             return Results.Json(new { id = Guid.NewGuid().ToString("N") });
         });
+        _app.MapGet("/v3/teams/{teamId}", (string teamId) =>
+        {
+            Interlocked.Increment(ref _teamLookups);
+            return Teams.TryGetValue(teamId, out var groupId)
+                ? Results.Json(new { id = teamId, name = "Team " + teamId, aadGroupId = groupId })
+                : Results.NotFound();
+        });
         _app.MapGet("/v3/conversations/{conversationId}/members/{userId}", (string conversationId, string userId) =>
             Results.Json(new { id = userId, name = "Member " + userId, aadObjectId = userId, email = $"{userId}@members.example", userPrincipalName = $"{userId}@members.example" }));
         _app.StartAsync().GetAwaiter().GetResult();
     }
 
     public int Port { get; }
+
+    /// <summary>The teams whose details the connector gives out: Teams team id to Microsoft 365 group id.</summary>
+    public ConcurrentDictionary<string, string> Teams { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many times the bot asked for a team's details.</summary>
+    public int TeamLookups => Volatile.Read(ref _teamLookups);
 
     public string ServiceUrl => $"http://127.0.0.1:{Port}/";
 

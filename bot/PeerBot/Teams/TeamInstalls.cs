@@ -1,0 +1,97 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+
+namespace PeerBot.Teams;
+
+/// <summary>
+/// Which team an activity comes from, by its Microsoft 365 group id (the id Graph knows it by), and a record of the
+/// teams PeerBot is installed in. Channel data usually carries the group id; when it does not, the team's details are
+/// asked of the connector once and kept with the install.
+/// </summary>
+public sealed partial class TeamInstalls(TeamInstallStore store, TimeProvider clock, ILogger<TeamInstalls> logger)
+{
+    /// <summary>The group id of the team a channel activity comes from (recording the install); null outside team channels.</summary>
+    public async Task<string?> TeamOfAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (Scope(turnContext.Activity) is not { } scope)
+        {
+            return null;
+        }
+        var (tenant, team) = scope;
+        if (await store.GetAsync(tenant, team.Id, cancellationToken) is { AadGroupId.Length: > 0 } known)
+        {
+            return known.AadGroupId;
+        }
+        return await RecordAsync(turnContext, tenant, team, cancellationToken);
+    }
+
+    /// <summary>PeerBot was added to a team (conversationUpdate or installationUpdate in team scope).</summary>
+    public async Task AddedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (Scope(turnContext.Activity) is { } scope)
+        {
+            await RecordAsync(turnContext, scope.Tenant, scope.Team, cancellationToken);
+        }
+    }
+
+    /// <summary>PeerBot was removed from a team: its owners stop counting as PeerBot admins.</summary>
+    public async Task RemovedAsync(IActivity activity, CancellationToken cancellationToken)
+    {
+        if (Scope(activity) is { } scope)
+        {
+            await store.DeleteAsync(scope.Tenant, scope.Team.Id, cancellationToken);
+        }
+    }
+
+    private async Task<string?> RecordAsync(ITurnContext turnContext, string tenant, TeamInfo team, CancellationToken cancellationToken)
+    {
+        var groupId = team.AadGroupId is { Length: > 0 } given ? given : await LookUpAsync(turnContext, team.Id, cancellationToken);
+        if (groupId is null)
+        {
+            return null;
+        }
+        await store.SaveAsync(new TeamInstall(tenant, team.Id, groupId, clock.GetUtcNow()), cancellationToken);
+        return groupId;
+    }
+
+    private async Task<string?> LookUpAsync(ITurnContext turnContext, string teamId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await TeamsInfo.GetTeamDetailsAsync(turnContext, teamId, cancellationToken))?.AadGroupId is { Length: > 0 } id ? id : null;
+        }
+        catch (Exception e) when (e is ErrorResponseException or HttpRequestException or InvalidOperationException or Microsoft.Rest.HttpOperationException)
+        {
+            // Without the group id nobody can be checked as the team's owner; the turn goes on without it.
+            LogLookUpFailed(logger, e.GetType().Name);
+            return null;
+        }
+    }
+
+    /// <summary>The tenant and team of a Teams activity in team scope, or null.</summary>
+    private static (string Tenant, TeamInfo Team)? Scope(IActivity activity)
+    {
+        if (activity.ChannelId != Channels.Msteams)
+        {
+            return null;
+        }
+        TeamsChannelData? data;
+        try
+        {
+            data = activity.GetChannelData<TeamsChannelData>();
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            // Channel data of the wrong shape names no team; the turn goes on as one outside a team.
+            return null;
+        }
+        var tenant = activity.Conversation?.TenantId ?? data?.Tenant?.Id;
+        return data?.Team is { Id.Length: > 0 } team && tenant is { Length: > 0 } ? (tenant, team) : null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Team details lookup failed ({Failure}); team owners of this team are not recognised for now.")]
+    private static partial void LogLookUpFailed(ILogger logger, string failure);
+}
