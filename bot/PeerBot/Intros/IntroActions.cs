@@ -95,7 +95,8 @@ public sealed class MoveIntroAction(string verb, IntroService intros, ProfileSto
     {
         if (intro is null || (intro.RequesterId != context.Turn.From.PeerId && intro.PeerId != context.Turn.From.PeerId))
         {
-            await context.SendAsync(new TextReply("That introduction no longer exists."), cancellationToken);
+            // Also the answer to a button naming someone else's introduction: nothing about it is shown.
+            await context.SendAsync(new TextReply("That introduction no longer exists, or it is not one of yours."), cancellationToken);
             return;
         }
         // A click that lost a race (or repeats one) sees where the intro stands, and no one else hears of it.

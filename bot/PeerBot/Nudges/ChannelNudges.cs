@@ -16,7 +16,7 @@ public sealed class ChannelNudges(TableServiceClient service, TableNames names, 
 
     public async Task<ChannelNudge?> GetAsync(NudgeChannel channel, CancellationToken cancellationToken)
     {
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(channel.Kind, TableKeys.Escape(channel.ConversationId), cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(Partition(channel), TableKeys.Escape(channel.ConversationId), cancellationToken: cancellationToken);
         return row.HasValue ? Read(row.Value!) : null;
     }
 
@@ -40,7 +40,7 @@ public sealed class ChannelNudges(TableServiceClient service, TableNames names, 
         {
             return false;
         }
-        await _table.DeleteEntityAsync(channel.Kind, TableKeys.Escape(channel.ConversationId), ETag.All, cancellationToken);
+        await _table.DeleteEntityAsync(Partition(channel), TableKeys.Escape(channel.ConversationId), ETag.All, cancellationToken);
         if (existing.NextDueAt is { } due)
         {
             await timers.CancelAsync(JobFor(channel, due), cancellationToken);
@@ -71,8 +71,12 @@ public sealed class ChannelNudges(TableServiceClient service, TableNames names, 
         }
     }
 
-    private static TableEntity Write(ChannelNudge n) => new(n.Channel.Kind, TableKeys.Escape(n.Channel.ConversationId))
+    /// <summary>One partition per platform and tenant: the same channel id in two workspaces is two rows.</summary>
+    private static string Partition(NudgeChannel channel) => $"{channel.Kind}:{TableKeys.Escape(channel.TenantId ?? "")}";
+
+    private static TableEntity Write(ChannelNudge n) => new(Partition(n.Channel), TableKeys.Escape(n.Channel.ConversationId))
     {
+        ["Kind"] = n.Channel.Kind,
         ["ConversationId"] = n.Channel.ConversationId,
         ["TenantId"] = n.Channel.TenantId,
         ["Cron"] = n.Schedule.Cron,
@@ -84,7 +88,7 @@ public sealed class ChannelNudges(TableServiceClient service, TableNames names, 
     };
 
     private static ChannelNudge Read(TableEntity e) => new(
-        new NudgeChannel(e.PartitionKey, e.GetString("ConversationId") ?? "", e.GetString("TenantId")),
+        new NudgeChannel(e.GetString("Kind") ?? "", e.GetString("ConversationId") ?? "", e.GetString("TenantId")),
         new ChannelSchedule(e.GetString("Cron") ?? "", e.GetString("TimeZone") ?? "UTC"),
         e.GetString("SetBy") ?? "",
         e.GetDateTimeOffset("SetAt") ?? DateTimeOffset.MinValue,
@@ -100,7 +104,11 @@ public sealed class ChannelNudgeHandler(ChannelNudges channels, NudgeMemberStore
 
     public async Task<DeliveryPlan?> PlanAsync(NudgeJob job, CancellationToken cancellationToken)
     {
-        var channel = NudgeChannel.FromKey(job.Target, null);
+        // A job names its channel with the tenant, so it can only ever read that tenant's schedule.
+        if (NudgeChannel.FromKey(job.Target) is not { } channel)
+        {
+            return null;
+        }
         var current = await channels.GetAsync(channel, cancellationToken);
         if (current is null || current.NextDueAt != job.Due)
         {

@@ -34,6 +34,12 @@ public sealed class FollowUpAnswerAction(FollowUps followUps, NudgeMemberStore m
             await context.SendAsync(new TextReply("That button is no longer supported."), cancellationToken);
             return;
         }
+        // The button names a connection; only the member it was asked of may answer (nothing is scheduled otherwise).
+        if (await followUps.GetAsync(pairKey, me, cancellationToken) is null)
+        {
+            await context.SendAsync(new TextReply("That follow-up is not one of yours, so nothing was recorded."), cancellationToken);
+            return;
+        }
         if (answer == FollowUpAnswers.NotYet && asked == 1)
         {
             // Schedule the second question before storing the answer, so that a crash in between cannot lose it.

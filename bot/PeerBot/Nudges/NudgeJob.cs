@@ -17,7 +17,7 @@ public static class JobKinds
 /// One piece of due work: a member's nudge, a follow-up, a channel post, a notice. It travels as a queue
 /// message; its <see cref="DedupeKey"/> names the one send it may cause.
 /// </summary>
-/// <param name="Target">A member id, or a channel ("msteams:19:abc@thread.tacv2").</param>
+/// <param name="Target">A member id, or a channel with its tenant (<see cref="NudgeChannel.Key"/>: "msteams:{tenant}:19:abc@thread.tacv2").</param>
 /// <param name="Detail">What distinguishes several jobs of one kind for one target (an intro and round, a role).</param>
 public sealed record NudgeJob(string Kind, string Target, DateTimeOffset Due, string Detail = "")
 {

@@ -4,7 +4,9 @@ namespace PeerBot.Slack;
 
 /// <summary>
 /// users.info and conversations.open answers, remembered for a while: every turn needs the member's email
-/// (for their organization) and some need their DM channel, and neither changes often.
+/// (for their organization) and some need their DM channel, and neither changes often. Each answer is kept
+/// under the installation whose token asked for it: a user id names a different person (with a different
+/// admin flag) in another workspace or Enterprise Grid organization.
 /// </summary>
 public sealed partial class SlackMembers(SlackApi api, TimeProvider clock, ILogger<SlackMembers> logger)
 {
@@ -19,7 +21,7 @@ public sealed partial class SlackMembers(SlackApi api, TimeProvider clock, ILogg
     /// </summary>
     public async Task<SlackUser?> GetAsync(SlackInstallation installation, string userId, CancellationToken cancellationToken)
     {
-        var key = installation.TeamId + "/" + userId;
+        var key = KeyOf(installation, userId);
         if (_users.TryGetValue(key, out var cached) && cached.Until > clock.GetUtcNow())
         {
             return cached.User;
@@ -40,7 +42,7 @@ public sealed partial class SlackMembers(SlackApi api, TimeProvider clock, ILogg
     /// <summary>The member's DM channel with PeerBot.</summary>
     public async Task<string> DirectMessageAsync(SlackInstallation installation, string userId, CancellationToken cancellationToken)
     {
-        var key = installation.TeamId + "/" + userId;
+        var key = KeyOf(installation, userId);
         if (_directMessages.TryGetValue(key, out var channel))
         {
             return channel;
@@ -55,10 +57,19 @@ public sealed partial class SlackMembers(SlackApi api, TimeProvider clock, ILogg
     {
         if (memberId.Split(':') is [_, var team, var user])
         {
-            _users.TryRemove(team + "/" + user, out _);
-            _directMessages.TryRemove(team + "/" + user, out _);
+            // Their workspace's own installation, or their organization's org-wide one (which has no team).
+            foreach (var cache in new[] { _users.Keys, _directMessages.Keys })
+            {
+                foreach (var key in cache.Where(k => k.EndsWith("|" + user, StringComparison.Ordinal) && k.Split('|') is [_, var t, _] && (t == team || t.Length == 0)))
+                {
+                    _users.TryRemove(key, out _);
+                    _directMessages.TryRemove(key, out _);
+                }
+            }
         }
     }
+
+    private static string KeyOf(SlackInstallation installation, string userId) => $"{installation.EnterpriseId}|{installation.TeamId}|{userId}";
 
     private static void Remember<T>(ConcurrentDictionary<string, T> cache, string key, T value)
     {

@@ -16,8 +16,15 @@ public sealed class ConversationReferenceStore(TableServiceClient service, Table
 {
     private readonly TableClient _table = service.GetTableClient(names.ConversationReferences);
 
-    /// <summary>The key a channel conversation's reference is kept under.</summary>
-    public static string ChannelKey(string conversationId) => "conversation:" + ChannelOf(conversationId);
+    /// <summary>
+    /// The key a channel conversation's reference is kept under: by platform and tenant as well as conversation
+    /// id, so that a turn in one tenant can never replace (or be posted through) another tenant's reference.
+    /// </summary>
+    public static string ChannelKey(string channelId, string? tenantId, string conversationId) =>
+        $"conversation:{channelId}:{Uri.EscapeDataString(tenantId ?? "")}:{ChannelOf(conversationId)}";
+
+    /// <summary>The key used before references were kept per tenant; read only when its reference names the same tenant.</summary>
+    public static string UnscopedChannelKey(string conversationId) => "conversation:" + ChannelOf(conversationId);
 
     /// <summary>A Teams channel conversation id without the thread part (";messageid=…").</summary>
     public static string ChannelOf(string conversationId)

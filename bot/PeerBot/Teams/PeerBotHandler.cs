@@ -100,7 +100,7 @@ public sealed class PeerBotHandler(ConversationRouter router, CardLibrary cards,
         }
         // A mention inside a thread carries ";messageid=…": later posts go to the channel itself, not that thread.
         reference.Conversation.Id = ConversationReferenceStore.ChannelOf(reference.Conversation.Id);
-        return references.SaveAsync(ConversationReferenceStore.ChannelKey(reference.Conversation.Id), reference, cancellationToken);
+        return references.SaveAsync(ConversationReferenceStore.ChannelKey(turn.From.Channel, turn.From.TenantId, reference.Conversation.Id), reference, cancellationToken);
     }
 
     public static ChatTurn ToTurn(Activity activity)

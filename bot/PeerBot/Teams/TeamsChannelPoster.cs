@@ -12,8 +12,7 @@ public sealed class TeamsChannelPoster(CloudAdapter adapter, ConversationReferen
 
     public async Task<DeliveryOutcome> PostAsync(NudgeChannel channel, BotReply reply, CancellationToken cancellationToken)
     {
-        var key = ConversationReferenceStore.ChannelKey(channel.ConversationId);
-        var reference = await references.GetReachableAsync(key, cancellationToken);
+        var (key, reference) = await FindAsync(channel, cancellationToken);
         if (reference is null)
         {
             return DeliveryOutcome.Unreachable;
@@ -28,5 +27,23 @@ public sealed class TeamsChannelPoster(CloudAdapter adapter, ConversationReferen
             await references.MarkUnreachableAsync(key, CancellationToken.None);
             return DeliveryOutcome.Blocked;
         }
+    }
+
+    /// <summary>
+    /// The channel's reference in its own tenant. A reference kept before keys named the tenant is used only
+    /// when it is a Teams reference of that same tenant.
+    /// </summary>
+    private async Task<(string Key, Microsoft.Bot.Schema.ConversationReference? Reference)> FindAsync(NudgeChannel channel, CancellationToken cancellationToken)
+    {
+        var key = ConversationReferenceStore.ChannelKey(channel.Kind, channel.TenantId, channel.ConversationId);
+        if (await references.GetReachableAsync(key, cancellationToken) is { } scoped)
+        {
+            return (key, scoped);
+        }
+        var unscoped = ConversationReferenceStore.UnscopedChannelKey(channel.ConversationId);
+        var earlier = await references.GetReachableAsync(unscoped, cancellationToken);
+        return earlier is { ChannelId: "msteams" } && earlier.Conversation?.TenantId == channel.TenantId
+            ? (unscoped, earlier)
+            : (key, null);
     }
 }

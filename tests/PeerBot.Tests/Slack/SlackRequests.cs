@@ -12,11 +12,11 @@ public static class SlackRequests
     public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
 
     /// <summary>A slash command form, e.g. <c>/findpeer</c> with text <c>VP marketing</c>.</summary>
-    public static string Command(string user, string command, string text, string channel, Uri responseUrl, string? triggerId = null) =>
+    public static string Command(string user, string command, string text, string channel, Uri responseUrl, string? triggerId = null, string team = Team) =>
         Form(new Dictionary<string, string>
         {
             ["token"] = "deprecated-verification-token",
-            ["team_id"] = Team,
+            ["team_id"] = team,
             ["team_domain"] = "leaders",
             ["channel_id"] = channel,
             ["channel_name"] = channel.StartsWith('D') ? "directmessage" : "general",
@@ -31,16 +31,16 @@ public static class SlackRequests
         });
 
     /// <summary>An Events API envelope around one event.</summary>
-    public static JsonObject Event(JsonObject inner, string? eventId = null, DateTimeOffset? at = null) => new()
+    public static JsonObject Event(JsonObject inner, string? eventId = null, DateTimeOffset? at = null, string team = Team) => new()
     {
         ["token"] = "deprecated-verification-token",
-        ["team_id"] = Team,
+        ["team_id"] = team,
         ["api_app_id"] = "A0PEERBOT",
         ["event"] = inner,
         ["type"] = "event_callback",
         ["event_id"] = eventId ?? "Ev" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(),
         ["event_time"] = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds(),
-        ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = Team, ["user_id"] = "UBOT", ["is_bot"] = true, ["is_enterprise_install"] = false }),
+        ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = team, ["user_id"] = "UBOT", ["is_bot"] = true, ["is_enterprise_install"] = false }),
     };
 
     public static JsonObject DirectMessage(string user, string text) => new()
@@ -54,14 +54,14 @@ public static class SlackRequests
     };
 
     /// <summary>A button press on a message, carrying the button's value as Slack does.</summary>
-    public static JsonObject BlockAction(string user, string channel, string messageTs, string actionId, JsonObject value, Uri responseUrl, bool ephemeral = false, string? triggerId = null) => new()
+    public static JsonObject BlockAction(string user, string channel, string messageTs, string actionId, JsonObject value, Uri responseUrl, bool ephemeral = false, string? triggerId = null, string team = Team) => new()
     {
         ["type"] = "block_actions",
-        ["user"] = new JsonObject { ["id"] = user, ["username"] = user.ToLowerInvariant(), ["name"] = user.ToLowerInvariant(), ["team_id"] = Team },
+        ["user"] = new JsonObject { ["id"] = user, ["username"] = user.ToLowerInvariant(), ["name"] = user.ToLowerInvariant(), ["team_id"] = team },
         ["api_app_id"] = "A0PEERBOT",
         ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = channel, ["is_ephemeral"] = ephemeral },
         ["trigger_id"] = triggerId ?? NewTrigger(),
-        ["team"] = new JsonObject { ["id"] = Team, ["domain"] = "leaders" },
+        ["team"] = new JsonObject { ["id"] = team, ["domain"] = "leaders" },
         ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "directmessage" },
         ["message"] = new JsonObject { ["ts"] = messageTs, ["type"] = "message" },
         ["response_url"] = responseUrl.ToString(),
@@ -76,11 +76,11 @@ public static class SlackRequests
     };
 
     /// <summary>A modal's submission, its inputs in Slack's state shape (block → action → input).</summary>
-    public static JsonObject ViewSubmission(string user, string callbackId, JsonObject values, string privateMetadata) => new()
+    public static JsonObject ViewSubmission(string user, string callbackId, JsonObject values, string privateMetadata, string team = Team) => new()
     {
         ["type"] = "view_submission",
-        ["team"] = new JsonObject { ["id"] = Team, ["domain"] = "leaders" },
-        ["user"] = new JsonObject { ["id"] = user, ["username"] = user.ToLowerInvariant(), ["team_id"] = Team },
+        ["team"] = new JsonObject { ["id"] = team, ["domain"] = "leaders" },
+        ["user"] = new JsonObject { ["id"] = user, ["username"] = user.ToLowerInvariant(), ["team_id"] = team },
         ["api_app_id"] = "A0PEERBOT",
         ["trigger_id"] = NewTrigger(),
         ["view"] = new JsonObject

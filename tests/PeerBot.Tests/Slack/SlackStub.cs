@@ -77,6 +77,12 @@ public sealed class SlackStub : IAsyncDisposable
     /// <summary>users.info answers, by user id: display name and (optional) email.</summary>
     public ConcurrentDictionary<string, (string Name, string? Email)> Users { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// users.info answers for one workspace, keyed "{bot token}|{user id}": with several workspaces installed, the
+    /// same user id can be a different person in each, and only that workspace's token gets an answer about them.
+    /// </summary>
+    public ConcurrentDictionary<string, (string Name, string? Email, bool Admin)> WorkspaceUsers { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Members users.info reports as workspace admins.</summary>
     public ConcurrentDictionary<string, bool> Admins { get; } = new(StringComparer.Ordinal);
 
@@ -149,7 +155,7 @@ public sealed class SlackStub : IAsyncDisposable
             await scripted(http.Response);
             return;
         }
-        var answer = Answer(method, body);
+        var answer = Answer(method, body, authorization);
         Record(new SlackCall(method, body, authorization, DateTimeOffset.UtcNow, answer));
         await http.Response.WriteAsJsonAsync(answer);
     }
@@ -160,7 +166,7 @@ public sealed class SlackStub : IAsyncDisposable
         _arrivals.Release();
     }
 
-    private JsonObject Answer(string method, JsonObject body)
+    private JsonObject Answer(string method, JsonObject body, string authorization)
     {
         var ts = $"1700000000.{Interlocked.Increment(ref _ts).ToString("D6", CultureInfo.InvariantCulture)}";
         switch (method)
@@ -176,6 +182,13 @@ public sealed class SlackStub : IAsyncDisposable
                 return new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = DirectMessage(body["users"]?.GetValue<string>() ?? "") } };
             case "users.info":
                 var id = body["user"]?.GetValue<string>() ?? "";
+                if (!WorkspaceUsers.IsEmpty)
+                {
+                    var token = authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..] : "";
+                    return WorkspaceUsers.TryGetValue($"{token}|{id}", out var member)
+                        ? new JsonObject { ["ok"] = true, ["user"] = new JsonObject { ["id"] = id, ["name"] = id, ["tz"] = "America/New_York", ["is_admin"] = member.Admin, ["profile"] = new JsonObject { ["real_name"] = member.Name, ["email"] = member.Email } } }
+                        : new JsonObject { ["ok"] = false, ["error"] = "user_not_found" };
+                }
                 return Users.TryGetValue(id, out var user)
                     ? new JsonObject { ["ok"] = true, ["user"] = new JsonObject { ["id"] = id, ["name"] = id, ["tz"] = "America/New_York", ["is_admin"] = Admins.ContainsKey(id), ["profile"] = new JsonObject { ["real_name"] = user.Name, ["email"] = user.Email } } }
                     : new JsonObject { ["ok"] = false, ["error"] = "user_not_found" };
