@@ -33,6 +33,9 @@ public sealed class Admins(IConfiguration configuration, IEnumerable<ITeamOwners
     private bool IsConfigured(Member member)
     {
         var ids = configuration.GetSection("Admins:Ids").Get<string[]>() ?? [];
-        return ids.Contains(member.PeerId, StringComparer.Ordinal) || ids.Contains(member.UserId, StringComparer.Ordinal);
+        // A bare id names a member only where user ids are unique network-wide (Teams' directory object ids); a Slack
+        // user id is unique only inside its workspace, so Slack admins are listed by their full peer id.
+        return ids.Contains(member.PeerId, StringComparer.Ordinal)
+            || (member.Channel != "slack" && ids.Contains(member.UserId, StringComparer.Ordinal));
     }
 }

@@ -105,7 +105,11 @@ public sealed class PeerBotHandler(ConversationRouter router, CardLibrary cards,
 
     public static ChatTurn ToTurn(Activity activity)
     {
-        activity.RemoveRecipientMention();
+        // The SDK strips the mention from Text and fails on a card action that has mention entities but no text.
+        if (activity.Text is not null)
+        {
+            activity.RemoveRecipientMention();
+        }
         var tenant = activity.Conversation?.TenantId ?? activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id;
         var from = activity.From ?? new ChannelAccount("unknown");
         // Slack puts what users.info says on From: email, and whether the member administers the workspace

@@ -35,6 +35,20 @@ public sealed class BadInputTests() : BotTestBase("badinput")
     }
 
     [Fact]
+    public async Task A_button_pressed_in_a_channel_with_a_mention_but_no_text_is_answered()
+    {
+        await SeedAsync(Leader("import:vp-a", "Grace Hopper", "VP Marketing", "Harbor Analytics"));
+        var press = Activities.ChannelMention(Connector.ServiceUrl, "u-channel", "", "19:general@thread.tacv2");
+        press.Remove("text");
+        press["value"] = new JsonObject { ["action"] = "findpeer", ["query"] = "VP marketing" };
+
+        var reply = Assert.Single(await SayAsync(press, 1));
+
+        Assert.DoesNotContain(PeerBot.Teams.TurnErrors.SomethingWentWrong, reply.RawBody, StringComparison.Ordinal);
+        Assert.Contains("Grace Hopper", reply.RawBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bodies_over_256_KB_are_refused_with_413()
     {
         var activity = Activities.Message(Connector.ServiceUrl, "u-big", new string('x', 300 * 1024));
