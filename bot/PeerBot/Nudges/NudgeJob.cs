@@ -31,6 +31,34 @@ public sealed record NudgeJob(string Kind, string Target, DateTimeOffset Due, st
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
+    /// <summary>
+    /// Several jobs as one queue message. Every queue operation (send, receive, delete) is a storage transaction;
+    /// carrying a handful of jobs per message divides them, while each job keeps its own dedupe key.
+    /// </summary>
+    public static string ToMessage(IReadOnlyList<NudgeJob> jobs) => JsonSerializer.Serialize(jobs, Json);
+
+    /// <summary>The jobs a queue message carries (a list, or one job on its own); null when any of them is unreadable.</summary>
+    public static IReadOnlyList<NudgeJob>? TryParseMessage(string text)
+    {
+        if (!text.TrimStart().StartsWith('['))
+        {
+            return TryParse(text) is { } single ? [single] : null;
+        }
+        try
+        {
+            var jobs = JsonSerializer.Deserialize<List<NudgeJob?>>(text, Json);
+            if (jobs is not { Count: > 0 } || jobs.Any(j => j is not { Kind.Length: > 0, Target.Length: > 0 }))
+            {
+                return null;
+            }
+            return [.. jobs.Select(j => j! with { Detail = j.Detail ?? "" })];
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public static NudgeJob? TryParse(string text)
     {
         try

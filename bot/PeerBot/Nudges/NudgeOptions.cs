@@ -21,10 +21,16 @@ public sealed class NudgeOptions
     public TimeSpan SweepLease { get; set; } = TimeSpan.FromSeconds(90);
 
     /// <summary>
-    /// The sweep stops handing work to the queue while this many messages wait there, and comes back after
+    /// The sweep stops handing work to the queue while this many jobs wait there, and comes back after
     /// <see cref="BacklogInterval"/>: due work waits in Table Storage rather than piling up in the queue.
     /// </summary>
     public int QueueHighWater { get; set; } = 2000;
+
+    /// <summary>
+    /// How many due jobs travel in one queue message (worked one after another by the instance that receives it).
+    /// The high-water mark counts jobs.
+    /// </summary>
+    public int JobsPerMessage { get; set; } = 16;
 
     /// <summary>How soon the sweep comes back when it stopped at <see cref="QueueHighWater"/>.</summary>
     public TimeSpan BacklogInterval { get; set; } = TimeSpan.FromSeconds(1);

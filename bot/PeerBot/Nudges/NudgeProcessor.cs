@@ -23,27 +23,39 @@ public sealed partial class NudgeProcessor(
 
     public async Task ProcessAsync(QueueMessage message, CancellationToken cancellationToken)
     {
-        var job = NudgeJob.TryParse(message.MessageText);
-        if (job is null || !_handlers.TryGetValue(job.Kind, out var handler) || message.DequeueCount > options.Value.MaxDequeueCount)
+        var jobs = NudgeJob.TryParseMessage(message.MessageText);
+        if (jobs is null || jobs.Any(j => !_handlers.ContainsKey(j.Kind)) || message.DequeueCount > options.Value.MaxDequeueCount)
         {
             LogPoisoned(logger, message.MessageId, message.DequeueCount);
             await queue.PoisonAsync(message, cancellationToken);
             return;
         }
-        // A watchdog in wall-clock time: whatever hangs (storage, the connector), the job gives up well before its
-        // message becomes visible again, so that the retry never races a send still in progress here.
+        // A watchdog in wall-clock time: whatever hangs (storage, the connector), the message's jobs give up well
+        // before it becomes visible again, so that the retry never races a send still in progress here.
         using var watchdog = new CancellationTokenSource(options.Value.VisibilityTimeout * 0.75, TimeProvider.System);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, watchdog.Token);
-        try
+        var finished = true;
+        foreach (var job in jobs)
         {
-            if (await RunAsync(job, handler, budget.Token))
+            try
             {
-                await queue.DeleteAsync(message, cancellationToken);
+                // A job that cannot finish now keeps the message; the jobs done meanwhile find their sends recorded
+                // when it comes back, and only that one runs again.
+                finished &= await RunAsync(job, _handlers[job.Kind], budget.Token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogFailed(logger, job.Kind, e.GetType().Name, message.DequeueCount, e);
+                finished = false;
+                if (budget.IsCancellationRequested)
+                {
+                    break;
+                }
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        if (finished)
         {
-            LogFailed(logger, job.Kind, e.GetType().Name, message.DequeueCount, e);
+            await queue.DeleteAsync(message, cancellationToken);
         }
     }
 

@@ -102,7 +102,9 @@ public sealed partial class NudgeSweeper(
     }
 
     private async Task<int> RoomAsync(CancellationToken cancellationToken) =>
-        options.Value.QueueHighWater - await queue.PendingAsync(cancellationToken);
+        options.Value.QueueHighWater - (await queue.PendingAsync(cancellationToken) * JobsPerMessage);
+
+    private int JobsPerMessage => Math.Max(1, options.Value.JobsPerMessage);
 
     private async Task<int> HandOverAsync(List<(NudgeJob Job, Azure.Data.Tables.TableEntity Row)> batch, CancellationToken cancellationToken)
     {
@@ -110,8 +112,9 @@ public sealed partial class NudgeSweeper(
         {
             return 0;
         }
-        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (due, ct) => await queue.EnqueueAsync(due.Job, ct));
+        var messages = batch.Select(due => due.Job).Chunk(JobsPerMessage);
+        await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (jobs, ct) => await queue.EnqueueAsync(jobs, ct));
         signal.Pulse();
         await timers.RemoveAsync(batch.Select(b => b.Row), cancellationToken);
         var count = batch.Count;

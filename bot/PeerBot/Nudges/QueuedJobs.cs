@@ -31,10 +31,10 @@ public sealed class QueuedJobs
 
     public Task EnsureCreatedAsync() => _created.Value;
 
-    public async Task EnqueueAsync(NudgeJob job, CancellationToken cancellationToken)
+    public async Task EnqueueAsync(IReadOnlyList<NudgeJob> jobs, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync();
-        await _work.SendMessageAsync(job.ToJson(), cancellationToken);
+        await _work.SendMessageAsync(NudgeJob.ToMessage(jobs), cancellationToken);
     }
 
     public async Task<QueueMessage[]> ReceiveAsync(int count, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
