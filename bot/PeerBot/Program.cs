@@ -42,6 +42,7 @@ app.UseStatusCodePages();
 app.MapHealth();
 app.MapTeams();
 app.MapPrivacy();
+app.MapStats();
 app.MapSlack();
 
 app.Run();

@@ -6,6 +6,7 @@ public static class ConversationsSetup
 {
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
+        services.AddSingleton<SealedLinks>();
         services.AddSingleton<DialogStore>();
         services.AddSingleton<Dialogs>();
         services.AddSingleton<ConversationRouter>();

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.DataProtection;
+using PeerBot.Conversations;
 
 namespace PeerBot.Privacy;
 
@@ -6,28 +6,13 @@ namespace PeerBot.Privacy;
 /// Export files are fetched through a short-lived link the bot signs, so the file goes straight to the member's
 /// browser and works the same in Teams and Slack. The link names nobody: the member id is inside the sealed token.
 /// </summary>
-public sealed class ExportLinks(IDataProtectionProvider protection, IConfiguration configuration)
+public sealed class ExportLinks(SealedLinks links)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
-    private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("PeerBot.Privacy.Export").ToTimeLimitedDataProtector();
+    private const string Purpose = "PeerBot.Privacy.Export";
 
-    public string Create(string memberId)
-    {
-        var token = _protector.Protect(memberId, Lifetime);
-        var baseUrl = (configuration["PublicBaseUrl"] ?? "http://127.0.0.1:3978").TrimEnd('/');
-        return $"{baseUrl}/privacy/export/{Uri.EscapeDataString(token)}";
-    }
+    public string Create(string memberId) => links.Create(Purpose, "privacy/export", memberId, Lifetime);
 
     /// <summary>The member the token was made for, or null when it is forged or expired.</summary>
-    public string? Open(string token)
-    {
-        try
-        {
-            return _protector.Unprotect(token);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
-    }
+    public string? Open(string token) => links.Open(Purpose, token);
 }

@@ -22,7 +22,7 @@ public static class PrivacySetup
     {
         endpoints.MapGet("/privacy/export/{token}", async (string token, ExportLinks links, MemberDataExport data, CancellationToken cancellationToken) =>
         {
-            if (token.Length > 4096 || links.Open(token) is not { } memberId)
+            if (links.Open(token) is not { } memberId)
             {
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "This export link is not valid or has expired.", detail: "Ask PeerBot for a new one with 'peerbot export'.");
             }

@@ -5,7 +5,7 @@ using PeerBot.Conversations;
 namespace PeerBot.Stats;
 
 /// <summary>"peerbot stats" (admins only): intros requested, accepted and met in the last 30 days, with a chart.</summary>
-public sealed class StatsCommand(NetworkStatistics statistics, Admins admins) : IChatCommand
+public sealed class StatsCommand(NetworkStatistics statistics, Admins admins, ChartLinks charts) : IChatCommand
 {
     public IReadOnlyList<string> Names { get; } = ["stats", "statistics"];
 
@@ -21,7 +21,8 @@ public sealed class StatsCommand(NetworkStatistics statistics, Admins admins) : 
             return;
         }
         var activity = await statistics.LastThirtyDaysAsync(cancellationToken);
-        var chart = BarChart.Render([activity.Requested, activity.Accepted, activity.Met]);
+        int[] counts = [activity.Requested, activity.Accepted, activity.Met];
+        var chart = BarChart.Render(counts);
         var summary = $"Last 30 days: {activity.Requested} intros requested, {activity.Accepted} accepted, {activity.Met} met.";
         await context.SendAsync(new CardReply("stats", new JsonObject
         {
@@ -31,6 +32,7 @@ public sealed class StatsCommand(NetworkStatistics statistics, Admins admins) : 
             ["accepted"] = activity.Accepted,
             ["met"] = activity.Met,
             ["chart"] = "data:image/png;base64," + Convert.ToBase64String(chart),
+            ["chartUrl"] = charts.Create(counts) ?? "",
         }, summary), cancellationToken);
     }
 }
