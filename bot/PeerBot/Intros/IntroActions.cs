@@ -12,6 +12,33 @@ public static class IntroVerbs
     public const string Decline = "declineIntro";
     public const string Snooze = "snoozeIntro";
     public const string Cancel = "cancelIntro";
+
+    /// <summary>Opens the request with its note field, where a channel cannot show it inline (Slack's modal).</summary>
+    public const string Compose = "composeIntro";
+}
+
+public sealed class ComposeIntroAction(ProfileStore profiles) : ICardAction
+{
+    public string Verb => IntroVerbs.Compose;
+
+    public async Task RunAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var peerId = RequestIntroAction.Text(context.Turn.Value, "peer");
+        var peer = peerId.Length == 0 ? null : (await profiles.GetAsync(peerId, cancellationToken))?.Peer;
+        // A hidden member's name and title are not shown to anyone who merely knows their id.
+        if (peer is null || !peer.Discoverable)
+        {
+            await context.SendAsync(new TextReply("That leader is no longer in the network."), cancellationToken);
+            return;
+        }
+        await context.SendAsync(new CardReply("introNote", new JsonObject
+        {
+            ["peer"] = peer.Id,
+            ["name"] = peer.Name,
+            ["title"] = peer.Title,
+            ["organization"] = peer.Organization,
+        }, $"Request an intro to {RequestIntroAction.PlainName(peer.Name)}"), cancellationToken);
+    }
 }
 
 public sealed class RequestIntroAction(IntroService intros, ProfileStore profiles) : ICardAction

@@ -11,6 +11,7 @@ public static class IntrosSetup
         services.AddSingleton<IntroService>();
         services.AddSingleton<Privacy.IMemberData, IntroData>();
         services.AddSingleton<ICardAction, RequestIntroAction>();
+        services.AddSingleton<ICardAction, ComposeIntroAction>();
         foreach (var verb in new[] { IntroVerbs.Accept, IntroVerbs.Decline, IntroVerbs.Snooze, IntroVerbs.Cancel })
         {
             services.AddSingleton<ICardAction>(sp => new MoveIntroAction(verb, sp.GetRequiredService<IntroService>(), sp.GetRequiredService<Profiles.ProfileStore>()));

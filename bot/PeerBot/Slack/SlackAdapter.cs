@@ -107,7 +107,10 @@ public sealed partial class SlackAdapter(SlackApi api, SlackWorkspaces workspace
             return null;
         }
         turn.TriggerId = null;
-        view["private_metadata"] = SlackForms.WriteOrigin(turn.ConversationId, turn.IsPersonal);
+        var carried = view["private_metadata"] is System.Text.Json.Nodes.JsonValue metadata && metadata.TryGetValue<string>(out var text)
+            ? SlackPayloads.ParseObject(text)
+            : null;
+        view["private_metadata"] = SlackForms.WriteOrigin(turn.ConversationId, turn.IsPersonal, carried);
         try
         {
             return await api.OpenViewAsync(turn.Installation.BotToken, trigger, view, cancellationToken);

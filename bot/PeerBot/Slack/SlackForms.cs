@@ -1,19 +1,24 @@
 using System.Text.Json.Nodes;
+using PeerBot.Intros;
 using PeerBot.Profiles;
 
 namespace PeerBot.Slack;
 
 /// <summary>
 /// A card that Slack shows as a modal (its template's root is a view). Submitting or closing it becomes the
-/// card action the other channels send from their form; <see cref="ReopenVerb"/> opens it again from a button.
+/// card action the other channels send from their form (no close action: closing does nothing);
+/// <see cref="ReopenVerb"/> opens it again from a button.
 /// </summary>
-public sealed record SlackForm(string CallbackId, string SubmitVerb, string CloseVerb, string ReopenVerb, Func<JsonObject, JsonObject?> Check);
+public sealed record SlackForm(string CallbackId, string SubmitVerb, string? CloseVerb, string ReopenVerb, Func<JsonObject, JsonObject?> Check);
 
 public static class SlackForms
 {
     public static readonly SlackForm Profile = new("profileForm", ProfileActions.Save, ProfileActions.Cancel, ProfileActions.Edit, CheckProfile);
 
-    private static readonly SlackForm[] All = [Profile];
+    /// <summary>"Request intro" with an optional note: what Teams shows inline on the results card.</summary>
+    public static readonly SlackForm IntroNote = new("introNote", IntroVerbs.Request, null, IntroVerbs.Compose, CheckIntroNote);
+
+    private static readonly SlackForm[] All = [Profile, IntroNote];
 
     public static SlackForm? Find(string? callbackId) => All.FirstOrDefault(f => f.CallbackId == callbackId);
 
@@ -38,16 +43,40 @@ public static class SlackForms
         return result;
     }
 
-    /// <summary>Where a modal was opened from, carried in its private_metadata so the submission lands there.</summary>
-    public static string WriteOrigin(string conversationId, bool isPersonal) =>
-        new JsonObject { ["conversation"] = conversationId, ["personal"] = isPersonal }.ToJsonString();
+    /// <summary>
+    /// Where a modal was opened from, and the values its card carries (the template's own private_metadata, such as
+    /// the peer a note is for), kept in its private_metadata so that the submission lands there with them.
+    /// </summary>
+    public static string WriteOrigin(string conversationId, bool isPersonal, JsonObject? carried = null)
+    {
+        var origin = new JsonObject { ["conversation"] = conversationId, ["personal"] = isPersonal };
+        if (carried is { Count: > 0 })
+        {
+            origin["carried"] = carried.DeepClone();
+        }
+        return origin.ToJsonString();
+    }
 
-    public static (string ConversationId, bool? IsPersonal) ReadOrigin(string? metadata)
+    public static (string ConversationId, bool? IsPersonal, JsonObject Carried) ReadOrigin(string? metadata)
     {
         var origin = metadata is null ? null : SlackPayloads.ParseObject(metadata);
         var personal = origin?["personal"] is JsonValue p && p.TryGetValue<bool>(out var b) ? b : (bool?)null;
-        return (SlackPayloads.Text(origin?["conversation"]) ?? "", personal);
+        var carried = new JsonObject();
+        foreach (var (key, value) in origin?["carried"] as JsonObject ?? [])
+        {
+            // Only plain strings travel: they stand for what a card's button would have carried.
+            if (value is JsonValue v && v.TryGetValue<string>(out var text))
+            {
+                carried[key] = text;
+            }
+        }
+        return (SlackPayloads.Text(origin?["conversation"]) ?? "", personal, carried);
     }
+
+    private static JsonObject? CheckIntroNote(JsonObject submitted) =>
+        (submitted["note"] is JsonValue v && v.TryGetValue<string>(out var note) ? note : "").Length > IntroRules.MaxNoteLength
+            ? new JsonObject { ["note"] = $"Keep the note to {IntroRules.MaxNoteLength} characters." }
+            : null;
 
     // Checked while Slack waits, so mistakes show under the fields in the open modal. Each field is checked
     // on its own against an otherwise valid form, so every message lands under the field it is about.

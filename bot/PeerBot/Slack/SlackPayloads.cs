@@ -138,12 +138,17 @@ public static class SlackPayloads
     {
         var view = payload["view"];
         var form = SlackForms.Find(Text(Field(view, "callback_id")));
-        if (form is null)
+        if (form is null || (!submitted && form.CloseVerb is null))
         {
             return inbound;
         }
         var origin = SlackForms.ReadOrigin(Text(Field(view, "private_metadata")));
         var value = submitted ? SlackForms.Flatten(Field(view, "state", "values") as JsonObject) : [];
+        // What the card carried wins over a field of the same name: the member types the note, not the peer.
+        foreach (var (key, carried) in origin.Carried)
+        {
+            value[key] = carried?.DeepClone();
+        }
         value["action"] = submitted ? form.SubmitVerb : form.CloseVerb;
         return inbound with
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PeerBot.Intros;
+using PeerBot.Slack;
 using PeerBot.Tests.Teams;
 
 namespace PeerBot.Tests.Slack;
@@ -40,9 +41,19 @@ public sealed class CrossPlatformIntroTests() : SlackTestBase("slackxintro")
         var results = await Slack.WaitForMessageAsync("Tom Teams", SaraDm);
 
         await PressAsync(SlackUser, results, results.Button("requestIntro", TomId)!);
+        // Slack has no inline form on a message: the button opens a modal for the optional note.
+        var opened = await Slack.WaitForAsync(c => c.Method == "views.open", what: "the intro note modal");
+        var view = opened.Body["view"]!.AsObject();
+        Assert.Equal(SlackForms.IntroNote.CallbackId, view["callback_id"]!.GetValue<string>());
+        Assert.Contains("Tom Teams", view.ToJsonString(), StringComparison.Ordinal);
+        var note = new JsonObject { ["note"] = new JsonObject { ["note"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "Your pricing page redesign?" } } };
+        // Slack sends back the view as opened, private_metadata included; a typed field named "peer" cannot redirect it.
+        note["peer"] = new JsonObject { ["peer"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "import:someone-else" } };
+        await InteractAsync(SlackRequests.ViewSubmission(SlackUser, SlackForms.IntroNote.CallbackId, note, view["private_metadata"]!.GetValue<string>()));
 
         var request = await WaitForTeamsCardAsync("introRequest");
         Assert.Contains("Sara Slack", request.RawBody, StringComparison.Ordinal);
+        Assert.Contains("Your pricing page redesign?", request.RawBody, StringComparison.Ordinal);
         Assert.DoesNotContain(SaraEmail, request.RawBody, StringComparison.Ordinal);
         await Slack.WaitForMessageAsync("Request sent", SaraDm);
 
