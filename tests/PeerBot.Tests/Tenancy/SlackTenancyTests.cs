@@ -89,8 +89,19 @@ public sealed partial class SlackTenancyTests() : SlackTestBase("slacktenancy", 
         await AskAsync(Alpha, AlphaMember, "pause 2w", dm, "ause");
         await AskAsync(Alpha, AlphaMember, "status", dm, "udge");
 
-        // Asking a Beta member for an intro is the product: the request reaches them, with Beta's token.
-        await PressAsync(Alpha, AlphaMember, dm, results.Button(IntroVerbs.Request, Id(Beta, BetaAsker))!, "Request sent");
+        // Asking a Beta member for an intro is the product: Alpha's token opens the note modal, and the request
+        // reaches Bea with Beta's token.
+        var modal = await PressAsync(Alpha, AlphaMember, dm, results.Button(IntroVerbs.Request, Id(Beta, BetaAsker))!, null, "views.open");
+        Assert.Equal("Bearer " + AlphaToken, modal.Authorization);
+        var view = modal.Body["view"]!.AsObject();
+        var note = new JsonObject { ["note"] = new JsonObject { ["note"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "Budget season?" } } };
+        var sent = Slack.Calls.Count;
+        using (var submitted = await Client.SendAsync(SlackRequests.SignedPost("/slack/interactions", SlackRequests.Interaction(
+            SlackRequests.ViewSubmission(AlphaMember, view["callback_id"]!.GetValue<string>(), note, view["private_metadata"]!.GetValue<string>(), Alpha)))))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, submitted.StatusCode);
+        }
+        await ReplyAsync(sent, "Request sent", null, "the intro note submitted");
         var delivered = await Slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Channel == SlackStub.DirectMessage(BetaAsker) && c.Raw.Contains("Ana Alpha", StringComparison.Ordinal), what: "the intro request in Bea's DM");
         Assert.Equal("Bearer " + BetaToken, delivered.Authorization);
 
@@ -196,14 +207,14 @@ public sealed partial class SlackTenancyTests() : SlackTestBase("slacktenancy", 
     }
 
     /// <summary>Presses a button (its value as given, genuine or forged) in a workspace and waits for the answer.</summary>
-    private async Task PressAsync(string team, string user, string channel, JsonObject value, string expect)
+    private async Task<SlackCall> PressAsync(string team, string user, string channel, JsonObject value, string? expect, string? method = null)
     {
         var before = Slack.Calls.Count;
         var payload = SlackRequests.BlockAction(user, channel, "1700000000.000042", value["action"]!.GetValue<string>(), value,
             Slack.ResponseUrl(team + "-" + Guid.NewGuid().ToString("N")[..8]), team: team);
         using var response = await Client.SendAsync(SlackRequests.SignedPost("/slack/interactions", SlackRequests.Interaction(payload)));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        await ReplyAsync(before, expect, null, $"{team} {user} pressed {value.ToJsonString()}");
+        return await ReplyAsync(before, expect, method, $"{team} {user} pressed {value.ToJsonString()}");
     }
 
     /// <summary>A profile form submitted from a modal whose metadata names Beta's channel: Alpha's token answers, into Alpha's member's view only.</summary>
