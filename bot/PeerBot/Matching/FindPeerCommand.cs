@@ -61,17 +61,6 @@ public sealed class FindPeerCommand(PeerDirectory directory, ProfileStore profil
 
     private static CardReply Results(string query, SearchOutcome outcome, bool askerHasProfile)
     {
-        var peers = new JsonArray(outcome.Matches.Select(m => (JsonNode?)new JsonObject
-        {
-            ["id"] = m.Peer.Id,
-            ["name"] = m.Peer.Name,
-            ["title"] = m.Peer.Title,
-            ["organization"] = m.Peer.Organization,
-            ["band"] = m.Peer.Band.Label,
-            ["industry"] = m.Peer.Industry,
-            ["sharedTopics"] = new JsonArray(m.SharedTopics.Select(t => (JsonNode?)t).ToArray()),
-            ["reason"] = m.Reason,
-        }).ToArray());
         var summary = $"{outcome.Matches.Count} peers for {query}: " + string.Join(", ", outcome.Matches.Select(m => $"{m.Peer.Name} ({m.Peer.Title}, {m.Peer.Organization})"));
         return new CardReply("results", new JsonObject
         {
@@ -80,7 +69,7 @@ public sealed class FindPeerCommand(PeerDirectory directory, ProfileStore profil
             ["message"] = outcome.Message ?? "",
             ["askerHasProfile"] = askerHasProfile,
             ["count"] = outcome.Matches.Count,
-            ["peers"] = peers,
+            ["peers"] = PeerMatchView.List(outcome.Matches),
         }, summary);
     }
 

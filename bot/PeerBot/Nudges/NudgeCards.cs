@@ -36,7 +36,7 @@ public static class NudgeCards
         {
             ["name"] = FirstName(member.Name),
             ["cadence"] = Cadences.Label(cadence),
-            ["peers"] = Peers(peers),
+            ["peers"] = PeerMatchView.List(peers),
             ["requests"] = new JsonArray([.. requests]),
             ["hasPeers"] = peers.Count > 0,
             ["hasRequests"] = waiting.Count > 0,
@@ -49,7 +49,7 @@ public static class NudgeCards
         ["role"] = role,
         ["title"] = member.Title,
         ["count"] = holders,
-        ["peers"] = Peers(peers),
+        ["peers"] = PeerMatchView.List(peers),
         ["hasPeers"] = peers.Count > 0,
     }, $"Congratulations on the new role — {holders} leaders hold it at other organizations.");
 
@@ -90,17 +90,6 @@ public static class NudgeCards
 
     /// <summary>A short message card (the intro notice template: a title and a line).</summary>
     public static CardReply Notice(string title, string message) => IntroCards.Notice(title, message);
-
-    private static JsonArray Peers(IEnumerable<PeerMatch> peers) => new([.. peers.Select(m => (JsonNode?)new JsonObject
-    {
-        ["id"] = m.Peer.Id,
-        ["name"] = m.Peer.Name,
-        ["title"] = m.Peer.Title,
-        ["organization"] = m.Peer.Organization,
-        ["band"] = m.Peer.Band.Label,
-        ["industry"] = m.Peer.Industry,
-        ["reason"] = m.Reason,
-    })]);
 
     private static string FirstName(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "there";
 }
