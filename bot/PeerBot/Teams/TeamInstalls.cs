@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Connector;
@@ -13,6 +14,9 @@ namespace PeerBot.Teams;
 /// </summary>
 public sealed partial class TeamInstalls(TeamInstallStore store, TimeProvider clock, ILogger<TeamInstalls> logger)
 {
+    // Every channel turn asks for its team; a team's group id never changes, so each instance reads it once.
+    private readonly ConcurrentDictionary<(string Tenant, string Team), string> _known = new();
+
     /// <summary>The group id of the team a channel activity comes from (recording the install); null outside team channels.</summary>
     public async Task<string?> TeamOfAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -21,8 +25,13 @@ public sealed partial class TeamInstalls(TeamInstallStore store, TimeProvider cl
             return null;
         }
         var (tenant, team) = scope;
+        if (_known.TryGetValue((tenant, team.Id), out var remembered))
+        {
+            return remembered;
+        }
         if (await store.GetAsync(tenant, team.Id, cancellationToken) is { AadGroupId.Length: > 0 } known)
         {
+            _known[(tenant, team.Id)] = known.AadGroupId;
             return known.AadGroupId;
         }
         return await RecordAsync(turnContext, tenant, team, cancellationToken);
@@ -42,6 +51,7 @@ public sealed partial class TeamInstalls(TeamInstallStore store, TimeProvider cl
     {
         if (Scope(activity) is { } scope)
         {
+            _known.TryRemove((scope.Tenant, scope.Team.Id), out _);
             await store.DeleteAsync(scope.Tenant, scope.Team.Id, cancellationToken);
         }
     }
@@ -54,6 +64,7 @@ public sealed partial class TeamInstalls(TeamInstallStore store, TimeProvider cl
             return null;
         }
         await store.SaveAsync(new TeamInstall(tenant, team.Id, groupId, clock.GetUtcNow()), cancellationToken);
+        _known[(tenant, team.Id)] = groupId;
         return groupId;
     }
 
