@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using PeerBot.Tests;
 
 namespace PeerBot.Benchmarks.Nudges;
 
@@ -20,10 +19,7 @@ public sealed class RateLimitedConnector : IAsyncDisposable
     public RateLimitedConnector(int port, int perSecond)
     {
         _perSecond = perSecond;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
+        _app = LoopbackApp.Create(port);
         _app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId?}", (string conversationId, HttpContext http) =>
         {
             var now = Environment.TickCount64;

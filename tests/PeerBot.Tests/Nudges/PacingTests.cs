@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -26,10 +25,7 @@ public sealed class PacingTests : IAsyncDisposable
     public PacingTests()
     {
         Port = Azurite.FreePort();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
+        _app = LoopbackApp.Create(Port);
         _app.MapPost("/v3/conversations/{id}/activities", (HttpContext http) =>
         {
             _arrivals.Enqueue((http.Request.Path, Stopwatch.GetTimestamp()));

@@ -2,10 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using PeerBot.Tests.Storage;
 
 namespace PeerBot.Tests.Slack;
@@ -59,10 +56,7 @@ public sealed class SlackStub : IAsyncDisposable
     public SlackStub()
     {
         Port = Azurite.FreePort();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
+        _app = LoopbackApp.Create(Port);
         _app.MapPost("/api/{method}", (string method, HttpContext http) => AnswerAsync(method, http));
         _app.MapPost("/respond/{id}", (string id, HttpContext http) => AnswerAsync("response_url:" + id, http));
         _app.StartAsync().GetAwaiter().GetResult();

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using PeerBot.Tests.Storage;
 
 namespace PeerBot.Tests.Teams;
@@ -23,10 +20,7 @@ public sealed class ConnectorStub : IAsyncDisposable
     public ConnectorStub()
     {
         Port = Azurite.FreePort();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
+        _app = LoopbackApp.Create(Port);
         _app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId?}", async (string conversationId, HttpRequest request) =>
         {
             var body = await new StreamReader(request.Body).ReadToEndAsync();

@@ -2,9 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace PeerBot.Tests.Teams;
 
@@ -20,10 +18,7 @@ public sealed partial class GraphStub : IAsyncDisposable
 
     public GraphStub(string token)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
+        _app = LoopbackApp.Create(0);
         _app.MapGet("/v1.0/teams/{teamId}/members", async (string teamId, HttpRequest request) =>
         {
             Interlocked.Increment(ref _calls);
