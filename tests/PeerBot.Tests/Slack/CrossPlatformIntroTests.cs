@@ -46,9 +46,9 @@ public sealed class CrossPlatformIntroTests() : SlackTestBase("slackxintro")
         var view = opened.Body["view"]!.AsObject();
         Assert.Equal(SlackForms.IntroNote.CallbackId, view["callback_id"]!.GetValue<string>());
         Assert.Contains("Tom Teams", view.ToJsonString(), StringComparison.Ordinal);
-        var note = new JsonObject { ["note"] = new JsonObject { ["note"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "Your pricing page redesign?" } } };
+        var note = SlackRequests.Typed("note", "Your pricing page redesign?");
         // Slack sends back the view as opened, private_metadata included; a typed field named "peer" cannot redirect it.
-        note["peer"] = new JsonObject { ["peer"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "import:someone-else" } };
+        note["peer"] = new JsonObject { ["peer"] = SlackRequests.TextInput("import:someone-else") };
         await InteractAsync(SlackRequests.ViewSubmission(SlackUser, SlackForms.IntroNote.CallbackId, note, view["private_metadata"]!.GetValue<string>()));
 
         var request = await WaitForTeamsCardAsync("introRequest");

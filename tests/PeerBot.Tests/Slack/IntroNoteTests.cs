@@ -23,7 +23,7 @@ public sealed class IntroNoteTests() : SlackTestBase("slacknote")
     [Fact]
     public async Task A_note_longer_than_the_limit_keeps_the_modal_open_with_the_reason_under_the_field()
     {
-        var values = new JsonObject { ["note"] = new JsonObject { ["note"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = new string('x', IntroRules.MaxNoteLength + 1) } } };
+        var values = SlackRequests.Typed("note", new string('x', IntroRules.MaxNoteLength + 1));
         var submission = SlackRequests.ViewSubmission(Asker, SlackForms.IntroNote.CallbackId, values,
             SlackForms.WriteOrigin(SlackStub.DirectMessage(Asker), true, new JsonObject { ["peer"] = "import:vp-a" }));
 

@@ -107,7 +107,7 @@ public sealed class OnboardingTests() : SlackTestBase("slackonboard")
 
     private static JsonObject Submission(string user, string title = "VP Finance", string headcount = "420", string organization = "Fabrikam")
     {
-        static JsonObject Text(string id, string value) => new() { [id] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value } };
+        static JsonObject Text(string id, string value) => new() { [id] = SlackRequests.TextInput(value) };
         static JsonObject Select(string id, string? value) => new()
         {
             [id] = new JsonObject { ["type"] = "static_select", ["selected_option"] = value is null ? null : new JsonObject { ["value"] = value } },

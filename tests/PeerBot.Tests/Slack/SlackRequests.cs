@@ -95,6 +95,12 @@ public static class SlackRequests
         ["response_urls"] = new JsonArray(),
     };
 
+    /// <summary>A text field as a modal's state reports it.</summary>
+    public static JsonObject TextInput(string value) => new() { ["type"] = "plain_text_input", ["value"] = value };
+
+    /// <summary>Modal state with one typed field whose block and action are both named <paramref name="field"/>.</summary>
+    public static JsonObject Typed(string field, string value) => new() { [field] = new JsonObject { [field] = TextInput(value) } };
+
     public static string Interaction(JsonObject payload) => Form(new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });
 
     public static string NewTrigger() => "1337." + Guid.NewGuid().ToString("N")[..12];

@@ -94,7 +94,7 @@ public sealed partial class SlackTenancyTests() : SlackTestBase("slacktenancy", 
         var modal = await PressAsync(Alpha, AlphaMember, dm, results.Button(IntroVerbs.Request, Id(Beta, BetaAsker))!, null, "views.open");
         Assert.Equal("Bearer " + AlphaToken, modal.Authorization);
         var view = modal.Body["view"]!.AsObject();
-        var note = new JsonObject { ["note"] = new JsonObject { ["note"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "Budget season?" } } };
+        var note = SlackRequests.Typed("note", "Budget season?");
         var sent = Slack.Calls.Count;
         using (var submitted = await Client.SendAsync(SlackRequests.SignedPost("/slack/interactions", SlackRequests.Interaction(
             SlackRequests.ViewSubmission(AlphaMember, view["callback_id"]!.GetValue<string>(), note, view["private_metadata"]!.GetValue<string>(), Alpha)))))
@@ -221,15 +221,14 @@ public sealed partial class SlackTenancyTests() : SlackTestBase("slacktenancy", 
     private async Task SubmitProfileFromAsync(string team, string user, string channel)
     {
         var before = Slack.Calls.Count;
-        JsonObject Input(string value) => new() { ["type"] = "plain_text_input", ["value"] = value };
         var values = new JsonObject
         {
-            ["b1"] = new JsonObject { ["name"] = Input("Ana Alpha") },
-            ["b2"] = new JsonObject { ["title"] = Input("CFO") },
-            ["b3"] = new JsonObject { ["organization"] = Input("Alpha Co") },
+            ["b1"] = new JsonObject { ["name"] = SlackRequests.TextInput("Ana Alpha") },
+            ["b2"] = new JsonObject { ["title"] = SlackRequests.TextInput("CFO") },
+            ["b3"] = new JsonObject { ["organization"] = SlackRequests.TextInput("Alpha Co") },
             ["b4"] = new JsonObject { ["headcount"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = "250" } } },
-            ["b5"] = new JsonObject { ["timeZone"] = Input("Europe/Berlin") },
-            ["b6"] = new JsonObject { ["topics"] = Input("pricing") },
+            ["b5"] = new JsonObject { ["timeZone"] = SlackRequests.TextInput("Europe/Berlin") },
+            ["b6"] = new JsonObject { ["topics"] = SlackRequests.TextInput("pricing") },
         };
         var payload = SlackRequests.ViewSubmission(user, SlackForms.Profile.CallbackId, values, SlackForms.WriteOrigin(channel, false), team);
         using var response = await Client.SendAsync(SlackRequests.SignedPost("/slack/interactions", SlackRequests.Interaction(payload)));
