@@ -21,6 +21,9 @@ public sealed class TableNames(string prefix)
     public string NudgeFollowUps { get; } = prefix + "NudgeFollowUps";
     public string NudgeState { get; } = prefix + "NudgeState";
 
+    /// <summary>Acknowledged Slack requests, from their acknowledgement until their work is done.</summary>
+    public string SlackWork { get; } = prefix + "SlackWork";
+
     /// <summary>The nudge work queue (queue names: lower case letters, digits and single hyphens).</summary>
     public string NudgeQueue { get; } = prefix.ToLowerInvariant() + "-nudges";
 
@@ -28,5 +31,5 @@ public sealed class TableNames(string prefix)
     public string NudgePoisonQueue { get; } = prefix.ToLowerInvariant() + "-nudges-poison";
 
     public IEnumerable<string> All => [Profiles, ConversationReferences, BotState, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys, TeamInstalls,
-        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState];
+        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState, SlackWork];
 }
