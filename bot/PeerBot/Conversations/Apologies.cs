@@ -12,7 +12,7 @@ public static class Apologies
 
     public static string For(Exception exception) => exception switch
     {
-        StorageUnavailableException or RequestFailedException or AggregateException { InnerException: RequestFailedException } => StorageUnavailable,
+        RequestFailedException or AggregateException { InnerException: RequestFailedException } => StorageUnavailable,
         ConcurrentEditException => ConcurrentEdit,
         _ => SomethingWentWrong,
     };
