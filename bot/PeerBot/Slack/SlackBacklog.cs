@@ -31,7 +31,7 @@ public sealed class SlackWorkItem(string id, ETag etag, SlackWork work, DateTime
 /// costs time in proportion to the queue's length (about 200 ms each with 5,000 messages waiting), a table row about
 /// 1 ms. Rows are keyed by acknowledgement time, so looking for abandoned work reads only rows older than one lease.
 /// </remarks>
-public sealed class SlackBacklog(TableServiceClient service, TableNames names, IOptionsMonitor<SlackOptions> options, TimeProvider clock)
+public sealed class SlackBacklog(TableServiceClient service, TableNames names, IOptions<SlackOptions> options, TimeProvider clock)
 {
     private const string Waiting = "work";
     private const string Poisoned = "poison";
@@ -46,7 +46,7 @@ public sealed class SlackBacklog(TableServiceClient service, TableNames names, I
     /// <summary>Who holds a lease, for the log and for anyone looking at the table.</summary>
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}";
 
-    private TimeSpan Lease => options.CurrentValue.WorkLease;
+    private TimeSpan Lease => options.Value.WorkLease;
 
     /// <summary>Writes the work, leased to this instance from the start: nobody else takes it while this instance works on it.</summary>
     /// <exception cref="SlackWorkTooLargeException">The work does not fit in a row, even compressed.</exception>
@@ -116,7 +116,7 @@ public sealed class SlackBacklog(TableServiceClient service, TableNames names, I
                 continue;
             }
             var work = Read(stored.Value!);
-            if (work is null || takeovers > options.CurrentValue.MaxWorkAttempts)
+            if (work is null || takeovers > options.Value.MaxWorkAttempts)
             {
                 await PoisonAsync(stored.Value!, cancellationToken);
                 continue;
