@@ -7,6 +7,11 @@ if (args.Length > 0 && args[0] == "nudges")
 {
     return await PeerBot.Benchmarks.Nudges.NudgeBenchmark.RunAsync(args[1..]);
 }
+// dotnet run -c Release --project tests/PeerBot.Benchmarks -- slack-ack [requests] [concurrency] [--rate N] [--baseline PATH/PeerBot.dll]
+if (args.Length > 0 && args[0] == "slack-ack")
+{
+    return await PeerBot.Benchmarks.Slack.AckBenchmark.RunAsync(args[1..]);
+}
 // dotnet run -c Release --project tests/PeerBot.Benchmarks -- --percentiles [--profiles N] [--queries N]
 // dotnet run -c Release --project tests/PeerBot.Benchmarks -- --filter '*'   (BenchmarkDotNet; size from PEERBOT_BENCH_PROFILES)
 if (args.Contains("--percentiles"))

@@ -22,15 +22,11 @@ public interface ICardAction
     Task RunAsync(CommandContext context, CancellationToken cancellationToken);
 }
 
-public sealed class CommandContext(ChatTurn turn, IReplyChannel replies, Dialogs dialogs)
+public sealed class CommandContext(ChatTurn turn, IReplyChannel replies)
 {
     public ChatTurn Turn { get; } = turn;
 
     public IReplyChannel Replies { get; } = replies;
-
-    /// <summary>Starts a dialog for this member in this conversation.</summary>
-    public Task BeginDialogAsync(string dialogId, CancellationToken cancellationToken) =>
-        dialogs.BeginAsync(dialogId, Turn, Replies, cancellationToken);
 
     public Task SendAsync(BotReply reply, CancellationToken cancellationToken) => Replies.SendAsync(reply, cancellationToken);
 }

@@ -28,6 +28,12 @@ public sealed record ChatTurn(Member From, string ConversationId, bool IsPersona
     /// Microsoft 365 group id); null in personal and group chats, or when the channel does not say.
     /// </summary>
     public string? TeamId { get; init; }
+
+    /// <summary>
+    /// True when the edge has already recorded this delivery in the <see cref="TurnLedger"/> (Slack claims every
+    /// acknowledged request before it works on it), so the router does not record it a second time.
+    /// </summary>
+    public bool IsClaimed { get; init; }
 }
 
 /// <summary>Something the bot says back: a card bound to view data, or plain text.</summary>
@@ -40,7 +46,7 @@ public sealed record CardReply(string Template, JsonObject Data, string Summary)
 
 public sealed record TextReply(string Text) : BotReply;
 
-/// <summary>Where replies go for the current turn; each channel adapter provides one.</summary>
+/// <summary>Where replies go for the current turn; each channel's edge provides one.</summary>
 public interface IReplyChannel
 {
     Task SendAsync(BotReply reply, CancellationToken cancellationToken);

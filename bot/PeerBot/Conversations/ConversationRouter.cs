@@ -1,12 +1,11 @@
-using PeerBot.Profiles;
-
 namespace PeerBot.Conversations;
 
 /// <summary>
-/// The one place every channel hands its turns to. Card actions are dispatched by verb, typed text by
-/// command word; an active dialog gets what neither claims; anything else brings the help card.
+/// The one place every channel hands its turns to. Card actions are dispatched by verb, typed text by command word;
+/// personal text that neither claims goes to onboarding, anything else brings the help card. Nothing is kept
+/// between turns: a member who has not finished onboarding is recognised by having no profile.
 /// </summary>
-public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnumerable<ICardAction> actions, Dialogs dialogs, ProfileStore profiles, TurnLedger ledger, Outbox outbox)
+public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnumerable<ICardAction> actions, IEnumerable<IOnboarding> onboarding, TurnLedger ledger, Outbox outbox)
 {
     private readonly Dictionary<string, IChatCommand> _commands = commands
         .SelectMany(c => c.Names.Select(n => (Name: n, Command: c)))
@@ -14,27 +13,24 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
 
     private readonly Dictionary<string, ICardAction> _actions = actions.ToDictionary(a => a.Verb, StringComparer.OrdinalIgnoreCase);
 
+    private readonly IOnboarding[] _onboarding = [.. onboarding];
+
     public IReadOnlyCollection<IChatCommand> Commands => _commands.Values.Distinct().ToList();
 
-    /// <summary>The member installed the app or started a personal chat: welcome them once, with the profile form.</summary>
+    /// <summary>The member installed the app or started a personal chat: what waited for them, then a welcome if they are new.</summary>
     public async Task OnMemberJoinedAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
     {
         await outbox.DeliverAsync(turn.From.PeerId, replies, cancellationToken);
         await WelcomeOnceAsync(turn, replies, cancellationToken);
     }
 
-    private async Task WelcomeOnceAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
-    {
-        if (await profiles.GetAsync(turn.From.PeerId, cancellationToken) is null)
-        {
-            await dialogs.BeginOnceAsync(ProfileDialog.DialogId, turn, replies, cancellationToken);
-        }
-    }
-
-    /// <summary>Handles a turn once: a repeated delivery of the same activity does nothing.</summary>
+    /// <summary>
+    /// Handles a turn once: a repeated delivery of the same activity does nothing. An edge that already recorded the
+    /// delivery itself (<see cref="ChatTurn.IsClaimed"/>) is not asked again.
+    /// </summary>
     public async Task OnTurnAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
     {
-        var once = turn.ActivityId is { Length: > 0 };
+        var once = turn.ActivityId is { Length: > 0 } && !turn.IsClaimed;
         if (once && !await ledger.TryBeginAsync(turn, cancellationToken))
         {
             return;
@@ -56,7 +52,7 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
 
     private async Task RouteAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
     {
-        var context = new CommandContext(turn, replies, dialogs);
+        var context = new CommandContext(turn, replies);
         if (turn.Action is { } verb)
         {
             await OnActionAsync(context, verb, cancellationToken);
@@ -66,6 +62,7 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
         var (word, arguments) = CommandText.Parse(turn.Text);
         if (_commands.TryGetValue(word, out var command))
         {
+            // findpeer works in the middle of onboarding: the welcome comes first, then the answer.
             if (turn.IsPersonal)
             {
                 await WelcomeOnceAsync(turn, replies, cancellationToken);
@@ -74,26 +71,30 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
             return;
         }
 
-        if (await dialogs.ContinueAsync(turn, replies, cancellationToken))
+        if (turn.IsPersonal)
         {
-            return;
-        }
-
-        if (turn.IsPersonal && await profiles.GetAsync(turn.From.PeerId, cancellationToken) is null)
-        {
-            await dialogs.BeginAsync(ProfileDialog.DialogId, turn, replies, cancellationToken);
-            return;
+            foreach (var hook in _onboarding)
+            {
+                if (await hook.TryAnswerAsync(turn, replies, cancellationToken))
+                {
+                    return;
+                }
+            }
         }
 
         await _commands["help"].RunAsync(context, "", cancellationToken);
     }
 
+    private async Task WelcomeOnceAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
+    {
+        foreach (var hook in _onboarding)
+        {
+            await hook.WelcomeOnceAsync(turn, replies, cancellationToken);
+        }
+    }
+
     private async Task OnActionAsync(CommandContext context, string verb, CancellationToken cancellationToken)
     {
-        if (await dialogs.ContinueAsync(context.Turn, context.Replies, cancellationToken))
-        {
-            return;
-        }
         if (_actions.TryGetValue(verb, out var action))
         {
             await action.RunAsync(context, cancellationToken);

@@ -7,13 +7,10 @@ public static class ConversationsSetup
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.AddSingleton<SealedLinks>();
-        services.AddSingleton<DialogStore>();
-        services.AddSingleton<Dialogs>();
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<TurnLedger>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<MemberMessenger>();
-        services.AddSingleton<Privacy.IMemberData, ConversationData>();
         services.AddSingleton<IChatCommand, HelpCommand>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

@@ -42,6 +42,28 @@ public sealed class Outbox(TableServiceClient service, TableNames names, TimePro
         }
     }
 
+    /// <summary>What waits for the member, for their export.</summary>
+    public async Task<List<JsonNode?>> ExportAsync(string memberId, CancellationToken cancellationToken)
+    {
+        var waiting = new List<JsonNode?>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(memberId)}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["Body"], cancellationToken: cancellationToken))
+        {
+            waiting.Add(JsonNode.Parse(row.GetString("Body") ?? "null"));
+        }
+        return waiting;
+    }
+
+    /// <summary>Deletes what waits for the member (their erasure).</summary>
+    public async Task ForgetAsync(string memberId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(memberId)}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+        }
+    }
+
     // "|a|b|": a member id is found by its delimited form, never as part of a longer id.
     private static string About(IEnumerable<string> ids) => "|" + string.Join('|', ids.Select(TableKeys.Escape)) + "|";
 

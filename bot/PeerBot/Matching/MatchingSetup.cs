@@ -15,6 +15,7 @@ public static class MatchingSetup
         // Features that pause, block or introduce members add their own IPeerExclusions; until then, none.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPeerExclusions, NoExclusions>());
         services.AddSingleton(sp => new PeerDirectory(sp.GetRequiredService<RoleReader>(), sp.GetServices<IPeerExclusions>()));
+        services.AddSingleton<INetworkSize>(sp => sp.GetRequiredService<PeerDirectory>());
         services.AddHostedService<DirectoryLoader>();
         services.AddSingleton<Conversations.IChatCommand, FindPeerCommand>();
         return services;

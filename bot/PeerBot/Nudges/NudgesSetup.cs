@@ -1,6 +1,5 @@
 using PeerBot.Conversations;
 using PeerBot.Nudges.Pacing;
-using PeerBot.Teams;
 
 namespace PeerBot.Nudges;
 
@@ -47,8 +46,8 @@ public static class NudgesSetup
 
         // Platform limits are counted by the platform in real time: a test clock must neither stall nor hurry them.
         services.AddSingleton(_ => new OutboundPacer(TimeProvider.System));
+        // The edges attach it to their clients (Teams: its connector client), so that Nudges never names an edge.
         services.AddTransient<ConnectorPacing>();
-        services.AddHttpClient(TeamsSetup.ConnectorClient).AddHttpMessageHandler<ConnectorPacing>();
 
         services.AddSingleton<NudgeSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<NudgeSweeper>());

@@ -11,7 +11,7 @@ public static class PrivacySetup
         services.AddDataProtection();
         services.AddSingleton<ExportLinks>();
         services.AddSingleton<MemberDataExport>();
-        services.AddSingleton<IChatCommand, PrivacyCommand>();
+        services.AddSingleton<IMemberData, ConversationRecords>();
         services.AddSingleton<IChatCommand, ExportCommand>();
         services.AddSingleton<IChatCommand, ForgetCommand>();
         return services;

@@ -2,7 +2,7 @@ using PeerBot.Conversations;
 
 namespace PeerBot.Profiles;
 
-/// <summary>Profile buttons pressed outside onboarding, e.g. on an old card or after "profile".</summary>
+/// <summary>The profile form's buttons, wherever the form was shown (onboarding, "profile", an old card).</summary>
 public static class ProfileActions
 {
     public const string Save = "saveProfile";
@@ -17,12 +17,13 @@ public sealed class SaveProfileAction(ProfileEditor editor) : ICardAction
     public Task RunAsync(CommandContext context, CancellationToken cancellationToken) => editor.SubmitAsync(context.Turn, context.Replies, cancellationToken);
 }
 
-public sealed class EditProfileAction : ICardAction
+public sealed class EditProfileAction(ProfileEditor editor) : ICardAction
 {
     public string Verb => ProfileActions.Edit;
 
+    // Slack reopens its modal this way, e.g. from the button under the welcome.
     public Task RunAsync(CommandContext context, CancellationToken cancellationToken) =>
-        context.BeginDialogAsync(ProfileDialog.DialogId, cancellationToken);
+        editor.ShowFormAsync(context.Turn, context.Replies, cancellationToken);
 }
 
 public sealed class CancelProfileAction : ICardAction
@@ -30,5 +31,5 @@ public sealed class CancelProfileAction : ICardAction
     public string Verb => ProfileActions.Cancel;
 
     public Task RunAsync(CommandContext context, CancellationToken cancellationToken) =>
-        context.SendAsync(new TextReply("Profile left unchanged."), cancellationToken);
+        context.SendAsync(new TextReply("Profile left unchanged. Type **profile** whenever you want to see or edit it."), cancellationToken);
 }

@@ -2,8 +2,8 @@ using PeerBot.Conversations;
 
 namespace PeerBot.Profiles;
 
-/// <summary>"profile" shows the member's profile (or starts onboarding); "profile edit" opens the form.</summary>
-public sealed class ProfileCommand(ProfileStore profiles) : IChatCommand
+/// <summary>"profile" shows the member's profile (or the form, when they have none); "profile edit" opens the form.</summary>
+public sealed class ProfileCommand(ProfileStore profiles, ProfileEditor editor) : IChatCommand
 {
     public IReadOnlyList<string> Names { get; } = ["profile"];
 
@@ -16,7 +16,7 @@ public sealed class ProfileCommand(ProfileStore profiles) : IChatCommand
         var existing = await profiles.GetAsync(context.Turn.From.PeerId, cancellationToken);
         if (existing is null || arguments.Trim().Equals("edit", StringComparison.OrdinalIgnoreCase))
         {
-            await context.BeginDialogAsync(ProfileDialog.DialogId, cancellationToken);
+            await editor.ShowFormAsync(context.Turn, context.Replies, cancellationToken);
             return;
         }
         await context.SendAsync(ProfileCards.Show(existing.Peer), cancellationToken);

@@ -9,8 +9,9 @@ public static class ProfilesSetup
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<Privacy.IMemberData, ProfileData>();
         services.AddSingleton<ProfileEditor>();
-        services.AddSingleton<IDialog, ProfileDialog>();
+        services.AddSingleton<IOnboarding, Onboarding>();
         services.AddSingleton<IChatCommand, ProfileCommand>();
+        services.AddSingleton<IChatCommand, PrivacyCommand>();
         services.AddSingleton<ICardAction, SaveProfileAction>();
         services.AddSingleton<ICardAction, EditProfileAction>();
         services.AddSingleton<ICardAction, CancelProfileAction>();

@@ -1,33 +1,32 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Extensions.Options;
 using PeerBot.Conversations;
 
 namespace PeerBot.Slack;
 
 /// <summary>
-/// Does the work of an acknowledged Slack request: drops repeats (Slack retries, replays), removes the
-/// installation on uninstall, and otherwise runs one turn of the bot through the <see cref="SlackAdapter"/>.
+/// Does the work of an acknowledged Slack request: drops repeats (Slack retries, replays), removes the installation on
+/// uninstall, and otherwise turns the request into a <see cref="ChatTurn"/> for the <see cref="ConversationRouter"/>,
+/// with a <see cref="SlackReplyChannel"/> for its answers.
 /// </summary>
 public sealed partial class SlackDispatcher(
     SlackWorkspaces workspaces,
     SlackInstallationStore installations,
     SlackMembers members,
-    SlackAdapter adapter,
-    IBot bot,
+    SlackReplies replies,
+    ConversationRouter router,
     TurnLedger ledger,
-    IOptions<SlackOptions> options,
     ILogger<SlackDispatcher> logger)
 {
-    public async Task HandleAsync(SlackInbound inbound, CancellationToken cancellationToken)
+    /// <param name="claimant">The durable work item carrying the request: its own earlier attempt may resume the delivery, nothing else may.</param>
+    public async Task HandleAsync(SlackInbound inbound, string claimant, CancellationToken cancellationToken)
     {
         if (inbound.Kind == SlackInboundKind.Ignored)
         {
             return;
         }
         // Recorded under the member, like their turns, so that erasing the member erases these too.
-        var delivery = new ChatTurn(new Member(SlackAdapter.ChannelId, inbound.UserId.Length > 0 ? inbound.UserId : "workspace", inbound.TeamId, null, null),
+        var delivery = new ChatTurn(new Member(SlackSetup.ChannelId, inbound.UserId.Length > 0 ? inbound.UserId : "workspace", inbound.TeamId, null, null),
             "delivery", IsPersonal: false, Text: null, Value: null, ActivityId: inbound.DeliveryId);
-        if (!await ledger.TryBeginAsync(delivery, cancellationToken))
+        if (!await ledger.TryClaimAsync(delivery, claimant, cancellationToken))
         {
             LogRepeat(logger, inbound.DeliveryId);
             return;
@@ -44,10 +43,11 @@ public sealed partial class SlackDispatcher(
             LogNotInstalled(logger, inbound.TeamId);
             return;
         }
+        await workspaces.NoteAsync(installation, inbound.TeamId, cancellationToken);
         var personal = inbound.IsPersonal ?? await IsDirectMessageAsync(installation, inbound, cancellationToken);
         var user = await members.GetAsync(installation, inbound.UserId, cancellationToken);
-        var activity = SlackActivities.Build(inbound, personal, user, installation, options.Value.ApiBaseUrl);
-        var turn = new SlackTurn
+        var turn = ToTurn(inbound, personal, user);
+        var channel = replies.For(new SlackTurn
         {
             Installation = installation,
             UserId = inbound.UserId,
@@ -56,8 +56,57 @@ public sealed partial class SlackDispatcher(
             TriggerId = inbound.TriggerId,
             ResponseUrl = inbound.ResponseUrl,
             FromEphemeral = inbound.FromEphemeral,
+            MessageTs = inbound.MessageTs,
+        });
+        try
+        {
+            if (inbound.Kind == SlackInboundKind.Joined)
+            {
+                await router.OnMemberJoinedAsync(turn, channel, cancellationToken);
+            }
+            else
+            {
+                await router.OnTurnAsync(turn, channel, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await ApologiseAsync(channel, e, cancellationToken);
+        }
+    }
+
+    /// <summary>The member, as users.info describes them: their email decides their organization, admins may run admin commands.</summary>
+    public static ChatTurn ToTurn(SlackInbound inbound, bool isPersonal, SlackUser? user)
+    {
+        var member = new Member(SlackSetup.ChannelId, inbound.UserId, inbound.TeamId, user?.Email is { Length: > 0 } email ? email : null, user?.Name ?? inbound.UserName)
+        {
+            IsAdmin = user?.IsAdmin == true,
         };
-        await adapter.ProcessAsync(activity, turn, bot.OnTurnAsync, cancellationToken);
+        var text = inbound.Kind == SlackInboundKind.Message && inbound.Value is null ? inbound.Text : null;
+        return new ChatTurn(member, inbound.ConversationId, isPersonal, text, inbound.Value?.DeepClone().AsObject(), inbound.DeliveryId)
+        {
+            // Slack knows the member's IANA time zone; the profile form starts from it.
+            LocalTimeZone = user?.TimeZone,
+            IsClaimed = true,
+        };
+    }
+
+    /// <summary>What the member hears when their turn fails, unless it is Slack itself that cannot be reached.</summary>
+    private async Task ApologiseAsync(SlackReplyChannel channel, Exception failure, CancellationToken cancellationToken)
+    {
+        LogFailed(logger, failure.GetType().Name, failure);
+        if (failure is SlackApiException or HttpRequestException)
+        {
+            return;
+        }
+        try
+        {
+            await channel.SendAsync(new TextReply(Apologies.For(failure)), cancellationToken);
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException or TaskCanceledException)
+        {
+            LogApologyLost(logger, e.GetType().Name);
+        }
     }
 
     // A slash command in a DM: PeerBot's own DM with the member, or one between people.
@@ -81,4 +130,10 @@ public sealed partial class SlackDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A request came from Slack team {TeamId}, where PeerBot is not installed")]
     private static partial void LogNotInstalled(ILogger logger, string teamId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack turn failed with {ExceptionType}")]
+    private static partial void LogFailed(ILogger logger, string exceptionType, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The apology for a failed Slack turn could not be sent ({ExceptionType})")]
+    private static partial void LogApologyLost(ILogger logger, string exceptionType);
 }

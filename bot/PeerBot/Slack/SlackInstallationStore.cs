@@ -13,6 +13,9 @@ public sealed class SlackInstallationStore(TableServiceClient service, TableName
 {
     private const string TeamPartition = "team";
     private const string EnterprisePartition = "enterprise";
+
+    // A workspace seen inside an Enterprise Grid organization, keyed by team id: which organization's installation serves it.
+    private const string WorkspacePartition = "workspace";
     private readonly TableClient _table = service.GetTableClient(names.SlackInstallations);
     private readonly IDataProtector _tokens = protection.CreateProtector("PeerBot.Slack.BotToken.v1");
 
@@ -36,16 +39,27 @@ public sealed class SlackInstallationStore(TableServiceClient service, TableName
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
-    /// <summary>The installation serving a workspace: its own, or its organization's org-wide one.</summary>
+    /// <summary>
+    /// The installation serving a workspace: its own, or its organization's org-wide one (by the organization's id,
+    /// or when that is not given, by the organization the workspace was last seen in).
+    /// </summary>
     public async Task<SlackInstallation?> FindAsync(string teamId, string? enterpriseId, CancellationToken cancellationToken)
     {
         if (teamId.Length > 0 && await ReadAsync(TeamPartition, teamId, cancellationToken) is { } team)
         {
             return Parse(team);
         }
+        if (enterpriseId is not { Length: > 0 } && teamId.Length > 0 && await ReadAsync(WorkspacePartition, teamId, cancellationToken) is { } workspace)
+        {
+            enterpriseId = workspace.GetString("EnterpriseId");
+        }
         return enterpriseId is { Length: > 0 } && await ReadAsync(EnterprisePartition, enterpriseId, cancellationToken) is { } org
             ? Parse(org) : null;
     }
+
+    /// <summary>Records that a workspace belongs to an organization with an org-wide installation.</summary>
+    public Task SaveWorkspaceAsync(string teamId, string enterpriseId, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(new TableEntity(WorkspacePartition, TableKeys.Escape(teamId)) { ["EnterpriseId"] = enterpriseId }, TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>
     /// Removes the installation after an uninstall or token revocation that happened at <paramref name="at"/>.

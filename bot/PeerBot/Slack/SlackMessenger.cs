@@ -1,22 +1,11 @@
-using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Options;
-using PeerBot.Cards;
 using PeerBot.Conversations;
-using PeerBot.Teams;
 
 namespace PeerBot.Slack;
 
 /// <summary>Proactive messages to Slack members (<c>slack:{team}:{user}</c>): their DM with PeerBot, opened with conversations.open.</summary>
-public sealed partial class SlackMessenger(
-    SlackAdapter adapter,
-    SlackWorkspaces workspaces,
-    SlackMembers members,
-    ConversationReferenceStore references,
-    CardLibrary cards,
-    IOptions<SlackOptions> options,
-    ILogger<SlackMessenger> logger) : IChannelMessenger
+public sealed partial class SlackMessenger(SlackWorkspaces workspaces, SlackMembers members, SlackReplies replies, ILogger<SlackMessenger> logger) : IChannelMessenger
 {
-    public bool Reaches(string memberId) => memberId.StartsWith("slack:", StringComparison.Ordinal);
+    public bool Reaches(string memberId) => memberId.StartsWith(SlackSetup.ChannelId + ":", StringComparison.Ordinal);
 
     public async Task<bool> TrySendAsync(string memberId, BotReply reply, CancellationToken cancellationToken)
     {
@@ -24,10 +13,8 @@ public sealed partial class SlackMessenger(
         {
             return false;
         }
-        // An org-wide installation is found by the enterprise id, which the member's last turn recorded.
-        var known = await references.GetAsync(memberId, cancellationToken);
-        var enterprise = known?.Conversation?.Properties?.Value<string>("enterpriseId");
-        var installation = await workspaces.FindAsync(team, enterprise, cancellationToken);
+        // An org-wide installation is found through the organization its workspaces were seen in.
+        var installation = await workspaces.FindAsync(team, null, cancellationToken);
         if (installation is null)
         {
             return false;
@@ -35,21 +22,8 @@ public sealed partial class SlackMessenger(
         try
         {
             var channel = await members.DirectMessageAsync(installation, user, cancellationToken);
-            var conversation = new ConversationAccount(isGroup: false, conversationType: "personal", id: channel, tenantId: team);
-            if (enterprise is not null)
-            {
-                conversation.Properties["enterpriseId"] = enterprise;
-            }
-            var reference = new ConversationReference
-            {
-                ChannelId = SlackAdapter.ChannelId,
-                ServiceUrl = options.Value.ApiBaseUrl.ToString(),
-                Conversation = conversation,
-                User = new ChannelAccount(user),
-                Bot = new ChannelAccount(installation.BotUserId ?? "peerbot", "PeerBot"),
-            };
-            await adapter.ContinueConversationAsync(reference.Bot.Id, reference, async (turnContext, ct) =>
-                await turnContext.SendActivityAsync(ActivityReplyChannel.ToActivity(reply, cards, SlackAdapter.ChannelId), ct), cancellationToken);
+            var direct = new SlackTurn { Installation = installation, UserId = user, ConversationId = channel, IsPersonal = true };
+            await replies.For(direct).SendAsync(reply, cancellationToken);
             return true;
         }
         catch (SlackApiException e)

@@ -45,5 +45,17 @@ public sealed class SlackOptions
     /// <summary>How many Slack requests are worked on at once, after their acknowledgement (one waiting for a channel's pace does not count).</summary>
     public int Workers { get; set; } = 4;
 
+    /// <summary>
+    /// How long acknowledged work stays hidden from other instances without its holder renewing the lease (every third
+    /// of it): after a crash, another instance takes the work over within this time and <see cref="TakeOverInterval"/>.
+    /// </summary>
+    public TimeSpan WorkLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often an instance with idle workers looks for work whose holder died.</summary>
+    public TimeSpan TakeOverInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Takeovers after which a piece of work (it keeps killing its instance, or cannot be read) moves to the poison partition of the backlog.</summary>
+    public int MaxWorkAttempts { get; set; } = 5;
+
     public bool IsSingleWorkspace => !string.IsNullOrEmpty(BotToken);
 }

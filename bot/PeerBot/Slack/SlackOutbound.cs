@@ -1,28 +1,38 @@
 using System.Text.Json.Nodes;
-using Microsoft.Bot.Schema;
-using Newtonsoft.Json;
-using PeerBot.Teams;
+using PeerBot.Cards;
+using PeerBot.Conversations;
 
 namespace PeerBot.Slack;
 
 /// <summary>
-/// What one outbound activity becomes in Slack: a modal (when its card template's root is a view) or one or
-/// more messages (a card over Slack's limits is split, never refused).
+/// What one reply becomes in Slack: a modal (when its card template's root is a view) or one or more messages (a
+/// card over Slack's limits is split, never refused). Cards render from <c>cards/slack/</c>.
 /// </summary>
 public sealed record SlackOutbound(JsonObject? View, IReadOnlyList<SlackMessage> Messages)
 {
-    public static SlackOutbound From(IMessageActivity activity, List<string> notes)
+    public const string Surface = "slack";
+
+    public static SlackOutbound From(BotReply reply, CardLibrary cards, List<string> notes) => reply switch
     {
-        var card = activity.Attachments?.FirstOrDefault(a => a.ContentType == ActivityReplyChannel.BlockKitContentType);
-        // A card's text is its summary, which names members like the card does: no links made from it either.
-        var markdown = activity.Text ?? activity.Summary ?? "";
-        var text = BlockKit.Fit(card?.Content is null ? BlockKit.Mrkdwn(markdown) : BlockKit.CardMrkdwn(markdown), BlockKit.MaxText);
-        if (card?.Content is null)
-        {
-            return new SlackOutbound(null, text.Length == 0 ? [] : [new SlackMessage(text, null)]);
-        }
-        var content = BlockKit.Prepare(ToNode(card.Content), notes);
-        if (content is JsonObject view && view["type"]?.GetValue<string>() == "modal")
+        CardReply card => FromCard(cards.Render(Surface, card.Template, card.Data), card.Summary, notes),
+        TextReply text => FromText(text.Text),
+        _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "Unknown reply kind."),
+    };
+
+    /// <summary>Plain text, its Markdown turned into mrkdwn (links included: the bot wrote them).</summary>
+    public static SlackOutbound FromText(string markdown)
+    {
+        var text = BlockKit.Fit(BlockKit.Mrkdwn(markdown), BlockKit.MaxText);
+        return new SlackOutbound(null, text.Length == 0 ? [] : [new SlackMessage(text, null)]);
+    }
+
+    /// <summary>A rendered card and its summary, which Slack shows in notifications and where blocks cannot render.</summary>
+    public static SlackOutbound FromCard(JsonNode content, string summary, List<string> notes)
+    {
+        // A card's summary names members like the card does: no links made from it either.
+        var text = BlockKit.Fit(BlockKit.CardMrkdwn(summary), BlockKit.MaxText);
+        var prepared = BlockKit.Prepare(content, notes);
+        if (prepared is JsonObject view && view["type"]?.GetValue<string>() == "modal")
         {
             if (view["blocks"] is JsonArray viewBlocks)
             {
@@ -30,7 +40,7 @@ public sealed record SlackOutbound(JsonObject? View, IReadOnlyList<SlackMessage>
             }
             return new SlackOutbound(view, [new SlackMessage(text, null)]);
         }
-        var blocks = content as JsonArray ?? content["blocks"] as JsonArray ?? [];
+        var blocks = prepared as JsonArray ?? prepared["blocks"] as JsonArray ?? [];
         var messages = BlockKit.Split(blocks).Select(chunk => new SlackMessage(text, chunk)).ToList();
         if (messages.Count > 1)
         {
@@ -40,15 +50,10 @@ public sealed record SlackOutbound(JsonObject? View, IReadOnlyList<SlackMessage>
     }
 
     /// <summary>One message that must hold the whole card (an update in place): cut to fit instead of split.</summary>
-    public static SlackMessage WholeCard(IMessageActivity activity, List<string> notes)
+    public SlackMessage WholeCard(List<string> notes)
     {
-        var outbound = From(activity, notes);
-        var blocks = new JsonArray([.. outbound.Messages.SelectMany(m => m.Blocks ?? []).Select(b => b?.DeepClone())]);
-        var text = outbound.Messages.Count > 0 ? outbound.Messages[0].Text : "";
+        var blocks = new JsonArray([.. Messages.SelectMany(m => m.Blocks ?? []).Select(b => b?.DeepClone())]);
+        var text = Messages.Count > 0 ? Messages[0].Text : "";
         return new SlackMessage(text, blocks.Count == 0 ? null : BlockKit.Truncate(blocks, BlockKit.MaxMessageBlocks, BlockKit.MaxMessageChars, notes));
     }
-
-    private static JsonNode ToNode(object content) =>
-        (content is string json ? JsonNode.Parse(json) : JsonNode.Parse(JsonConvert.SerializeObject(content)))
-        ?? throw new InvalidOperationException("A Block Kit attachment has no content.");
 }

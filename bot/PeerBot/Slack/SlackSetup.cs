@@ -1,20 +1,22 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PeerBot.Conversations;
-using PeerBot.Teams;
 
 namespace PeerBot.Slack;
 
 /// <summary>
-/// PeerBot in Slack: signed request URLs for commands, events and interactions (<c>/slack/*</c>), the
-/// <see cref="SlackAdapter"/> onto the same bot as Teams, the Web API client, and installs in many workspaces.
-/// Configuration: the <c>Slack</c> section (<see cref="SlackOptions"/>).
+/// PeerBot in Slack: signed request URLs for commands, events and interactions (<c>/slack/*</c>), turned into
+/// <see cref="ChatTurn"/>s for the same router as Teams and answered in Block Kit; a durable backlog between the
+/// acknowledgement and the work; the Web API client; and installs in many workspaces. Configuration: the
+/// <c>Slack</c> section (<see cref="SlackOptions"/>).
 /// </summary>
 public static class SlackSetup
 {
+    /// <summary>The channel name Slack members' ids and turns carry (<c>slack:{team}:{user}</c>).</summary>
+    public const string ChannelId = "slack";
+
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section));
@@ -30,15 +32,11 @@ public static class SlackSetup
         services.AddSingleton<SlackMembers>();
         services.AddSingleton<SlackInstallationStore>();
         services.AddSingleton<SlackWorkspaces>();
+        services.AddSingleton<SlackReplies>();
         services.AddSingleton<SlackDispatcher>();
+        services.AddSingleton<SlackBacklog>();
         services.AddSingleton<SlackWorkers>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackWorkers>());
-        services.AddSingleton(sp =>
-        {
-            var adapter = ActivatorUtilities.CreateInstance<SlackAdapter>(sp);
-            adapter.OnTurnError = SlackTurnErrors.Handler(sp.GetRequiredService<ILogger<SlackAdapter>>());
-            return adapter;
-        });
         services.AddSingleton<IChannelMessenger, SlackMessenger>();
         services.AddSingleton<Nudges.IChannelPoster, SlackChannelPoster>();
         services.AddSingleton<Privacy.IMemberData, SlackMemberData>();

@@ -5,8 +5,6 @@ public sealed class TableNames(string prefix)
 {
     public string Profiles { get; } = prefix + "Profiles";
     public string ConversationReferences { get; } = prefix + "ConversationRefs";
-    public string BotState { get; } = prefix + "BotState";
-    public string Dialogs { get; } = prefix + "Dialogs";
     public string Outbox { get; } = prefix + "Outbox";
     public string Turns { get; } = prefix + "Turns";
     public string Introductions { get; } = prefix + "Intros";
@@ -22,12 +20,15 @@ public sealed class TableNames(string prefix)
     public string NudgeFollowUps { get; } = prefix + "NudgeFollowUps";
     public string NudgeState { get; } = prefix + "NudgeState";
 
+    /// <summary>Acknowledged Slack requests, from their acknowledgement until their work is done.</summary>
+    public string SlackWork { get; } = prefix + "SlackWork";
+
     /// <summary>The nudge work queue (queue names: lower case letters, digits and single hyphens).</summary>
     public string NudgeQueue { get; } = prefix.ToLowerInvariant() + "-nudges";
 
     /// <summary>Where nudge work that failed again and again is kept for inspection and replay.</summary>
     public string NudgePoisonQueue { get; } = prefix.ToLowerInvariant() + "-nudges-poison";
 
-    public IEnumerable<string> All => [Profiles, ConversationReferences, BotState, Dialogs, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys, TeamInstalls,
-        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState];
+    public IEnumerable<string> All => [Profiles, ConversationReferences, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys, TeamInstalls,
+        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState, SlackWork];
 }

@@ -6,14 +6,11 @@ using PeerBot.Conversations;
 
 namespace PeerBot.Teams;
 
-/// <summary>
-/// Turns channel-neutral replies into Bot Framework activities: Adaptive Card attachments for Teams, Block Kit
-/// attachments for Slack (rendered from <c>cards/slack/</c>, which the Slack adapter posts as blocks).
-/// </summary>
+/// <summary>Turns channel-neutral replies into Bot Framework activities: Adaptive Cards rendered from <c>cards/teams/</c>.</summary>
 public sealed class ActivityReplyChannel(ITurnContext turnContext, CardLibrary cards) : IReplyChannel
 {
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
-    public const string BlockKitContentType = "application/vnd.slack.blocks+json";
+    private const string Surface = "teams";
 
     /// <summary>The card to return in the Universal Actions response of an invoke, when the turn replaced one.</summary>
     public JObject? InvokeCard { get; private set; }
@@ -22,12 +19,12 @@ public sealed class ActivityReplyChannel(ITurnContext turnContext, CardLibrary c
     {
         if (turnContext.Activity.Type == ActivityTypes.Invoke)
         {
-            InvokeCard = JObject.Parse(Render(cards, SurfaceOf(turnContext.Activity.ChannelId), card).ToJsonString());
+            InvokeCard = JObject.Parse(Render(cards, card).ToJsonString());
             return;
         }
         if (turnContext.Activity.ReplyToId is { Length: > 0 } original)
         {
-            var update = (Activity)ToActivity(card, cards, turnContext.Activity.ChannelId);
+            var update = (Activity)ToActivity(card, cards);
             update.Id = original;
             try
             {
@@ -44,7 +41,7 @@ public sealed class ActivityReplyChannel(ITurnContext turnContext, CardLibrary c
 
     public async Task SendAsync(BotReply reply, CancellationToken cancellationToken)
     {
-        var activity = ToActivity(reply, cards, turnContext.Activity.ChannelId);
+        var activity = ToActivity(reply, cards);
         try
         {
             await turnContext.SendActivityAsync(activity, cancellationToken);
@@ -55,33 +52,24 @@ public sealed class ActivityReplyChannel(ITurnContext turnContext, CardLibrary c
         }
     }
 
-    /// <summary>Which folder of <c>cards/</c> renders for a channel.</summary>
-    public static string SurfaceOf(string? channelId) => channelId == "slack" ? "slack" : "teams";
-
     // Teams renders TextBlock text as Markdown: member text must not become links there.
-    private static System.Text.Json.Nodes.JsonNode Render(CardLibrary cards, string surface, CardReply card)
-    {
-        var json = cards.Render(surface, card.Template, card.Data);
-        return surface == "teams" ? MarkdownLinks.Neutralize(json) : json;
-    }
+    private static System.Text.Json.Nodes.JsonNode Render(CardLibrary cards, CardReply card) =>
+        MarkdownLinks.Neutralize(cards.Render(Surface, card.Template, card.Data));
 
-    public static IMessageActivity ToActivity(BotReply reply, CardLibrary cards, string? channelId)
+    public static IMessageActivity ToActivity(BotReply reply, CardLibrary cards)
     {
         switch (reply)
         {
             case CardReply card:
-                var surface = SurfaceOf(channelId);
-                var json = Render(cards, surface, card).ToJsonString();
+                var json = Render(cards, card).ToJsonString();
                 var message = MessageFactory.Attachment(new Attachment
                 {
-                    ContentType = surface == "slack" ? BlockKitContentType : AdaptiveCardContentType,
+                    ContentType = AdaptiveCardContentType,
                     Content = JToken.Parse(json),
                     // Not shown by Teams; says which template a card came from, for logs and tests.
                     Name = card.Template,
                 });
                 message.Summary = card.Summary;
-                // Slack shows the text in notifications and where blocks cannot render.
-                message.Text = surface == "slack" ? card.Summary : null;
                 return message;
             case TextReply text:
                 var plain = MessageFactory.Text(text.Text);

@@ -112,11 +112,9 @@ public sealed class PeerBotHandler(ConversationRouter router, CardLibrary cards,
         }
         var tenant = activity.Conversation?.TenantId ?? activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id;
         var from = activity.From ?? new ChannelAccount("unknown");
-        // Slack puts what users.info says on From: email, and whether the member administers the workspace
-        // (Teams members' emails come from the member lookup on join).
+        // Teams members' emails come from the member lookup on join; a channel may also put one on From.
         var email = from.Properties?["email"] is JValue { Type: JTokenType.String } address ? (string?)address : null;
-        var admin = activity.ChannelId == "slack" && from.Properties?["isAdmin"] is JValue { Type: JTokenType.Boolean } flag && (bool)flag;
-        var member = new Member(activity.ChannelId ?? "msteams", from.AadObjectId ?? from.Id ?? "unknown", tenant, email, from.Name) { IsAdmin = admin };
+        var member = new Member(activity.ChannelId ?? "msteams", from.AadObjectId ?? from.Id ?? "unknown", tenant, email, from.Name);
         var value = activity.Value is JToken token && token.Type == JTokenType.Object ? JsonNode.Parse(token.ToString()) as JsonObject : null;
         var conversationType = activity.Conversation?.ConversationType;
         var isPersonal = conversationType is null or "personal";

@@ -19,7 +19,7 @@ public sealed class TeamsChannelPoster(CloudAdapter adapter, ConversationReferen
         }
         try
         {
-            await TeamsMessenger.SendAsync(adapter, configuration, reference, ActivityReplyChannel.ToActivity(reply, cards, reference.ChannelId), cancellationToken);
+            await TeamsMessenger.SendAsync(adapter, configuration, reference, ActivityReplyChannel.ToActivity(reply, cards), cancellationToken);
             return DeliveryOutcome.Delivered;
         }
         catch (Exception e) when (TeamsMessenger.IsForbidden(e))

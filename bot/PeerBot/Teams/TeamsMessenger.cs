@@ -23,7 +23,7 @@ public sealed class TeamsMessenger(CloudAdapter adapter, ConversationReferenceSt
         }
         try
         {
-            await SendAsync(adapter, configuration, reference, ActivityReplyChannel.ToActivity(reply, cards, reference.ChannelId), cancellationToken);
+            await SendAsync(adapter, configuration, reference, ActivityReplyChannel.ToActivity(reply, cards), cancellationToken);
             return true;
         }
         catch (Exception e) when (IsForbidden(e))

@@ -17,7 +17,7 @@ public static class TeamsSetup
     public static IServiceCollection AddTeams(this IServiceCollection services)
     {
         services.AddHttpClient();
-        services.AddHttpClient(ConnectorClient);
+        services.AddHttpClient(ConnectorClient).AddHttpMessageHandler<Nudges.Pacing.ConnectorPacing>();
         services.AddSingleton<ConversationReferenceStore>();
         // Team owners count as PeerBot admins; Graph is asked who they are. Its client logs nothing: its URLs name people.
         services.AddMemoryCache();

@@ -1,30 +1,24 @@
-using Azure;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.Rest;
-using PeerBot.Storage;
+using PeerBot.Conversations;
 
 namespace PeerBot.Teams;
 
 /// <summary>What the member hears when a turn fails, and what the log records (never message text or names).</summary>
 public static partial class TurnErrors
 {
-    public const string SomethingWentWrong = "Sorry, something went wrong on my side. Please try again.";
-    public const string StorageUnavailable = "I can't reach my storage right now, so nothing was changed. Please try again in a minute.";
-    public const string ConcurrentEdit = "That changed in the meantime. Please try again.";
+    public const string SomethingWentWrong = Apologies.SomethingWentWrong;
+    public const string StorageUnavailable = Apologies.StorageUnavailable;
+    public const string ConcurrentEdit = Apologies.ConcurrentEdit;
 
     public static CloudAdapter Attach(CloudAdapter adapter, ILogger logger)
     {
         adapter.OnTurnError = async (turnContext, exception) =>
         {
             LogTurnFailed(logger, exception.GetType().Name, turnContext.Activity?.Type, exception);
-            var message = exception switch
-            {
-                StorageUnavailableException or RequestFailedException or AggregateException { InnerException: RequestFailedException } => StorageUnavailable,
-                ConcurrentEditException => ConcurrentEdit,
-                _ => SomethingWentWrong,
-            };
+            var message = Apologies.For(exception);
             if (exception is ChannelUnreachableException)
             {
                 throw exception;

@@ -32,7 +32,11 @@ public static class EngineHosts
     }
 
     /// <summary>The bot's own executable, started with the same settings as environment variables.</summary>
-    public static Process OutOfProcess(string prefix, int tenantPerSecond, TimeSpan visibility)
+    public static Process OutOfProcess(string prefix, int tenantPerSecond, TimeSpan visibility) =>
+        Executable(Settings(prefix, tenantPerSecond, visibility));
+
+    /// <summary>The bot's own executable (the build beside this test assembly's), with these settings on top of local, unauthenticated ones.</summary>
+    public static Process Executable(IDictionary<string, string?> settings)
     {
         var test = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = test.Parent!.Name; // …/bin/<configuration>/net10.0/
@@ -44,15 +48,21 @@ public static class EngineHosts
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        var environment = Settings(prefix, tenantPerSecond, visibility);
-        environment["Storage:ConnectionString"] = Azurite.ConnectionString;
-        environment["MicrosoftAppId"] = "";
-        environment["MicrosoftAppPassword"] = "";
-        environment["MicrosoftAppType"] = "";
-        environment["Demo:Seed"] = "false";
-        environment["Intros:SweepInterval"] = "40.00:00:00";
-        environment["Logging:LogLevel:Default"] = "Warning";
-        environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        var environment = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            ["MicrosoftAppId"] = "",
+            ["MicrosoftAppPassword"] = "",
+            ["MicrosoftAppType"] = "",
+            ["Demo:Seed"] = "false",
+            ["Intros:SweepInterval"] = "40.00:00:00",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+        };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
         foreach (var (key, value) in environment)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -1,9 +1,5 @@
 using System.Text.Json.Nodes;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
 using PeerBot.Slack;
-using PeerBot.Teams;
 
 namespace PeerBot.Tests.Slack;
 
@@ -14,7 +10,7 @@ public sealed class BlockKitLimitTests
     public void A_message_over_50_blocks_is_split_into_several()
     {
         var notes = new List<string>();
-        var outbound = SlackOutbound.From(Card(Sections(120)), notes);
+        var outbound = Card(Sections(120), notes);
 
         Assert.Equal([50, 50, 20], outbound.Messages.Select(m => m.Blocks!.Count));
         Assert.Equal("Summary", outbound.Messages[2].Text);
@@ -24,7 +20,7 @@ public sealed class BlockKitLimitTests
     [Fact]
     public void A_message_whose_blocks_are_too_long_in_total_is_split_before_Slack_refuses_it()
     {
-        var outbound = SlackOutbound.From(Card(Sections(10, textLength: 2900)), []);
+        var outbound = Card(Sections(10, textLength: 2900), []);
 
         Assert.True(outbound.Messages.Count > 1);
         Assert.All(outbound.Messages, m => Assert.True(m.Blocks!.ToJsonString().Length <= BlockKit.MaxMessageChars + 3000));
@@ -35,7 +31,7 @@ public sealed class BlockKitLimitTests
     public void A_card_that_must_stay_one_message_is_cut_and_says_so()
     {
         var notes = new List<string>();
-        var message = SlackOutbound.WholeCard(Card(Sections(75)), notes);
+        var message = Card(Sections(75), notes).WholeCard(notes);
 
         Assert.Equal(50, message.Blocks!.Count);
         Assert.Equal("…and 26 more not shown here.", message.Blocks[^1]!["elements"]![0]!["text"]!.GetValue<string>());
@@ -113,16 +109,8 @@ public sealed class BlockKitLimitTests
     private static JsonArray Sections(int count, int textLength = 10) =>
         new([.. Enumerable.Range(0, count).Select(i => (JsonNode)new JsonObject { ["type"] = "section", ["text"] = Mrkdwn(i + new string('x', textLength)) })]);
 
-    private static IMessageActivity Card(JsonArray blocks)
-    {
-        var activity = MessageFactory.Attachment(new Attachment
-        {
-            ContentType = ActivityReplyChannel.BlockKitContentType,
-            Content = JToken.Parse(new JsonObject { ["blocks"] = blocks }.ToJsonString()),
-        });
-        activity.Text = "Summary";
-        return activity;
-    }
+    private static SlackOutbound Card(JsonArray blocks, List<string> notes) =>
+        SlackOutbound.FromCard(new JsonObject { ["blocks"] = blocks }, "Summary", notes);
 
     private static JsonObject Plain(string text) => new() { ["type"] = "plain_text", ["text"] = text };
 

@@ -68,6 +68,43 @@ public sealed class InstallTests() : SlackTestBase("slackinstall", settings: OAu
     }
 
     [Fact]
+    public async Task An_org_wide_install_serves_its_workspaces_and_later_reaches_their_members_by_workspace_alone()
+    {
+        Slack.OAuthAccess = new JsonObject
+        {
+            ["ok"] = true,
+            ["access_token"] = "xoxb-org-wide",
+            ["token_type"] = "bot",
+            ["scope"] = "chat:write,commands",
+            ["bot_user_id"] = "U0PEERBOT",
+            ["app_id"] = "A0PEERBOT",
+            ["team"] = null,
+            ["enterprise"] = new JsonObject { ["id"] = "E0ORG", ["name"] = "Grid Org" },
+            ["is_enterprise_install"] = true,
+            ["authed_user"] = new JsonObject { ["id"] = "U0ADMIN" },
+        };
+        var (state, cookie) = await StartInstallAsync();
+        using var callback = await CallbackAsync($"code=org&state={Uri.EscapeDataString(state)}", cookie);
+        // No single workspace to send the installer to: a page says where to find PeerBot.
+        Assert.Equal(HttpStatusCode.OK, callback.StatusCode);
+
+        // A member of one of the organization's workspaces talks to PeerBot: the request names both ids.
+        var envelope = SlackRequests.Event(SlackRequests.DirectMessage("U0MEMBER", "help"), team: "T0WORK");
+        envelope["enterprise_id"] = "E0ORG";
+        await EventAsync(envelope);
+        var reply = await Slack.WaitForMessageAsync("Commands:");
+        Assert.Equal("Bearer xoxb-org-wide", reply.Authorization);
+
+        // Later messages name only the member's workspace (slack:{team}:{user}), and still find the installation.
+        var messenger = Host.Services.GetRequiredService<PeerBot.Conversations.MemberMessenger>();
+        Assert.True(await messenger.SendAsync("slack:T0WORK:U0MEMBER", new PeerBot.Conversations.TextReply("An intro is waiting for you."), CancellationToken.None));
+        var later = await Slack.WaitForMessageAsync("An intro is waiting for you.");
+        Assert.Equal("Bearer xoxb-org-wide", later.Authorization);
+        // A workspace never seen is not guessed at: the message waits for the member's next visit.
+        Assert.False(await messenger.SendAsync("slack:T0ELSEWHERE:U0MEMBER", new PeerBot.Conversations.TextReply("Not for now."), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_forged_expired_or_unbound_state_installs_nothing()
     {
         var (state, cookie) = await StartInstallAsync();

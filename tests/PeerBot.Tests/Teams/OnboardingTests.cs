@@ -32,6 +32,29 @@ public sealed class OnboardingTests() : BotTestBase("onboard")
     }
 
     [Fact]
+    public async Task Findpeer_answers_before_the_profile_is_saved_and_nothing_is_stored_per_message_to_remember_onboarding()
+    {
+        await SeedAsync(Leader("import:vp-a", "Grace Hopper", "VP Marketing", "Harbor Analytics"));
+
+        var first = await SayAsync(Activities.Message(Connector.ServiceUrl, "u-mid", "findpeer VP marketing"), 3);
+        var again = await SayAsync(Activities.Message(Connector.ServiceUrl, "u-mid", "findpeer VP marketing"), 1);
+        var more = await SayAsync(Activities.Message(Connector.ServiceUrl, "u-mid", "findpeer VP marketing"), 1);
+
+        Assert.Equal(["welcome", "profileForm", "results"], first.Select(r => r.Activity["attachments"]?[0]?["name"]?.GetValue<string>()));
+        Assert.Contains("Grace Hopper", again[0].CardText, StringComparison.Ordinal);
+        Assert.Contains("Grace Hopper", more[0].CardText, StringComparison.Ordinal);
+        // The member's rows are the turns handled (so a redelivery does nothing) and the one welcome; no dialog state.
+        var turns = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {PeerBot.Storage.TableKeys.Escape("msteams:u-mid")}");
+        var rows = new List<string>();
+        await foreach (var row in new Azure.Data.Tables.TableServiceClient(Storage.Azurite.ConnectionString).GetTableClient(Host.TablePrefix + "Turns").QueryAsync<Azure.Data.Tables.TableEntity>(turns))
+        {
+            rows.Add(row.RowKey);
+        }
+        Assert.Equal(4, rows.Count);
+        Assert.Single(rows, r => !r.Contains('|', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_submitted_profile_is_saved_in_table_storage_and_shown_by_the_profile_command()
     {
         await SayAsync(Activities.Installed(Connector.ServiceUrl, "u-save"), 2);
