@@ -1,12 +1,11 @@
 using PeerBot.Conversations;
-using PeerBot.Nudges.Pacing;
-using PeerBot.Teams;
+using PeerBot.Outbound;
 
 namespace PeerBot.Nudges;
 
 public static class NudgesSetup
 {
-    /// <summary>Personal and channel nudges, follow-ups, the sweep and queue workers, and outbound pacing.</summary>
+    /// <summary>Personal and channel nudges, follow-ups, the sweep and queue workers, and the instance roster that splits outbound limits.</summary>
     public static IServiceCollection AddNudges(this IServiceCollection services)
     {
         services.AddOptions<NudgeOptions>().BindConfiguration(NudgeOptions.Section);
@@ -45,11 +44,8 @@ public static class NudgesSetup
 
         services.AddSingleton<Privacy.IMemberData, NudgeData>();
 
-        // Platform limits are counted by the platform in real time: a test clock must neither stall nor hurry them.
-        services.AddSingleton(_ => new OutboundPacer(TimeProvider.System));
-        services.AddTransient<ConnectorPacing>();
-        services.AddHttpClient(TeamsSetup.ConnectorClient).AddHttpMessageHandler<ConnectorPacing>();
-
+        // Each instance keeps to its share of the platforms' limits.
+        services.AddOutbound();
         services.AddSingleton<NudgeSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<NudgeSweeper>());
         services.AddHostedService<NudgeWorker>();

@@ -65,7 +65,7 @@ public static partial class SlackEndpoints
     {
         if (inbound.Kind != SlackInboundKind.Ignored)
         {
-            queue.Enqueue(cancellationToken => dispatcher.HandleAsync(inbound, cancellationToken));
+            queue.Enqueue($"{inbound.TeamId}/{inbound.ConversationId}", cancellationToken => dispatcher.HandleAsync(inbound, cancellationToken));
         }
     }
 

@@ -1,48 +1,34 @@
 using System.Threading.Channels;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace PeerBot.Slack;
 
 /// <summary>
 /// Work that runs after Slack has its acknowledgement. Slack wants an answer within 3 seconds and retries
-/// otherwise, so the endpoints only parse and enqueue; up to <see cref="SlackOptions.Workers"/> turns run at once.
-/// A turn that waits for a channel's pace (<see cref="SlackPacer"/>) gives up its place meanwhile, so that one busy
-/// channel cannot hold up everybody else's commands.
+/// otherwise, so the endpoints only parse and enqueue; up to <see cref="SlackOptions.Workers"/> turns run at once,
+/// and at most one per channel, in the order they came. A channel kept to Slack's pace of one message a second
+/// (chat.postMessage waits in the outbound pipeline) so holds at most one worker, and one busy channel cannot hold
+/// up everybody else's commands: its later turns wait in its own line, without a worker.
 /// </summary>
 public sealed partial class SlackWorkers(IOptions<SlackOptions> options, ILogger<SlackWorkers> logger) : BackgroundService
 {
-    private static readonly AsyncLocal<WorkPlace?> CurrentPlace = new();
+    private readonly Channel<(string Channel, Func<CancellationToken, Task> Work)> _work = Channel.CreateUnbounded<(string, Func<CancellationToken, Task>)>();
 
-    private readonly Channel<Func<CancellationToken, Task>> _work = Channel.CreateUnbounded<Func<CancellationToken, Task>>();
-    private readonly SemaphoreSlim _places = new(Math.Max(1, options.Value.Workers));
+    // A place in the channel's line first, then one of the workers: a turn waiting for its channel holds no worker.
+    private readonly PartitionedRateLimiter<string> _places = PartitionedRateLimiter.CreateChained(
+        PartitionedRateLimiter.Create<string, string>(channel => RateLimitPartition.GetConcurrencyLimiter(channel, _ => Line(1))),
+        PartitionedRateLimiter.Create<string, string>(_ => RateLimitPartition.GetConcurrencyLimiter("workers", _ => Line(Math.Max(1, options.Value.Workers)))));
 
     // Cancelled only when the host gives up waiting at shutdown; until then acknowledged work is finished.
     private readonly CancellationTokenSource _abandon = new();
 
-    public void Enqueue(Func<CancellationToken, Task> work)
+    /// <summary>Queues a turn for the channel it happened in (its workspace and conversation).</summary>
+    public void Enqueue(string channel, Func<CancellationToken, Task> work)
     {
-        if (!_work.Writer.TryWrite(work))
+        if (!_work.Writer.TryWrite((channel, work)))
         {
             throw new InvalidOperationException("The Slack work queue is closed: the app is shutting down.");
-        }
-    }
-
-    /// <summary>Waits without holding a worker's place (outside the workers, simply waits).</summary>
-    public static async Task WaitAsideAsync(Func<Task> wait)
-    {
-        var place = CurrentPlace.Value;
-        if (place is null || !place.StepOut())
-        {
-            await wait();
-            return;
-        }
-        try
-        {
-            await wait();
-        }
-        finally
-        {
-            await place.StepInAsync();
         }
     }
 
@@ -50,10 +36,9 @@ public sealed partial class SlackWorkers(IOptions<SlackOptions> options, ILogger
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var running = new HashSet<Task>();
-        await foreach (var work in _work.Reader.ReadAllAsync(CancellationToken.None))
+        await foreach (var (channel, work) in _work.Reader.ReadAllAsync(CancellationToken.None))
         {
-            await _places.WaitAsync(CancellationToken.None);
-            var task = Task.Run(() => RunAsync(work, new WorkPlace(_places)), CancellationToken.None);
+            var task = Task.Run(() => RunAsync(channel, work), CancellationToken.None);
             lock (running)
             {
                 running.Add(task);
@@ -95,72 +80,19 @@ public sealed partial class SlackWorkers(IOptions<SlackOptions> options, ILogger
         base.Dispose();
     }
 
-    private async Task RunAsync(Func<CancellationToken, Task> work, WorkPlace place)
+    private static ConcurrencyLimiterOptions Line(int places) =>
+        new() { PermitLimit = places, QueueLimit = int.MaxValue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst };
+
+    private async Task RunAsync(string channel, Func<CancellationToken, Task> work)
     {
-        CurrentPlace.Value = place;
         try
         {
+            using var place = await _places.AcquireAsync(channel, 1, CancellationToken.None);
             await work(_abandon.Token);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             LogFailed(logger, e.GetType().Name, e);
-        }
-        finally
-        {
-            place.Leave();
-        }
-    }
-
-    /// <summary>One turn's place among the workers, which it may leave while it waits and take again after.</summary>
-    private sealed class WorkPlace(SemaphoreSlim places)
-    {
-        private readonly Lock _lock = new();
-        private bool _held = true;
-        private bool _done;
-
-        /// <summary>Gives the place up; false when this turn does not hold it (another of its sends already left it).</summary>
-        public bool StepOut()
-        {
-            lock (_lock)
-            {
-                if (!_held || _done)
-                {
-                    return false;
-                }
-                _held = false;
-            }
-            places.Release();
-            return true;
-        }
-
-        public async Task StepInAsync()
-        {
-            await places.WaitAsync(CancellationToken.None);
-            lock (_lock)
-            {
-                if (!_done && !_held)
-                {
-                    _held = true;
-                    return;
-                }
-            }
-            // The turn ended meanwhile (something it started outlived it): the place is not needed.
-            places.Release();
-        }
-
-        public void Leave()
-        {
-            lock (_lock)
-            {
-                _done = true;
-                if (!_held)
-                {
-                    return;
-                }
-                _held = false;
-            }
-            places.Release();
         }
     }
 

@@ -11,17 +11,17 @@ namespace PeerBot.Teams;
 /// </summary>
 public static class TeamsSetup
 {
-    /// <summary>The named HttpClient every Bot Framework connector call goes through (pacing and retries hook in here).</summary>
+    /// <summary>The named HttpClient every Bot Framework connector call goes through (the outbound pipeline: retries and limits).</summary>
     public const string ConnectorClient = "BotConnector";
 
     public static IServiceCollection AddTeams(this IServiceCollection services)
     {
         services.AddHttpClient();
-        services.AddHttpClient(ConnectorClient);
+        services.AddConnectorClient();
         services.AddSingleton<ConversationReferenceStore>();
-        // Team owners count as PeerBot admins; Graph is asked who they are. Its client logs nothing: its URLs name people.
+        // Team owners count as PeerBot admins; Graph is asked who they are.
         services.AddMemoryCache();
-        services.AddHttpClient(GraphTeamRoster.Client, client => client.Timeout = GraphTeamRoster.Timeout).RemoveAllLoggers();
+        services.AddGraphClient();
         services.AddSingleton<GraphTeamRoster>();
         services.AddSingleton<TeamInstallStore>();
         services.AddSingleton<TeamInstalls>();
