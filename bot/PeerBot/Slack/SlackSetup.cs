@@ -57,7 +57,10 @@ public static class SlackSetup
             client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
             // Covers every try and back-off of one call.
             client.Timeout = TimeSpan.FromSeconds(90);
-        }).AddOutboundPipeline(sp => Retry(sp.GetRequiredService<IOptions<SlackOptions>>().Value));
+        })
+            // No URL in the logs: a response_url is a capability to post as the bot.
+            .RemoveAllLoggers()
+            .AddOutboundPipeline(sp => Retry(sp.GetRequiredService<IOptions<SlackOptions>>().Value));
         services.AddSingleton<SlackApi>();
         return services;
     }

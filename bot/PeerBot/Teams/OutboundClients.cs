@@ -6,11 +6,14 @@ namespace PeerBot.Teams;
 /// <summary>The Teams edge's outbound HttpClients: the Bot Framework connector and Microsoft Graph, each behind the outbound pipeline.</summary>
 public static class OutboundClients
 {
-    /// <summary>The connector's client: retries per <see cref="ConnectorOptions"/>, tenant and conversation limits.</summary>
+    /// <summary>
+    /// The connector's client: retries per <see cref="ConnectorOptions"/>, tenant and conversation limits. It logs no
+    /// URLs (nor opens log scopes naming them): a conversation id can carry a member's object id.
+    /// </summary>
     public static IServiceCollection AddConnectorClient(this IServiceCollection services)
     {
         services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.Section);
-        services.AddHttpClient(TeamsSetup.ConnectorClient).AddOutboundPipeline(
+        services.AddHttpClient(TeamsSetup.ConnectorClient).RemoveAllLoggers().AddOutboundPipeline(
             sp => Retry(sp.GetRequiredService<IOptions<ConnectorOptions>>().Value),
             (sp, request, cancellationToken) => ConnectorBudgets.ForAsync(request, sp.GetRequiredService<IOptions<ConnectorOptions>>().Value.TenantPerSecond, cancellationToken));
         return services;
