@@ -11,7 +11,7 @@ internal static partial class SlackTurnErrors
         LogFailed(logger, exception.GetType().Name, exception);
         var message = exception switch
         {
-            Storage.StorageUnavailableException or Azure.RequestFailedException => TurnErrors.StorageUnavailable,
+            Azure.RequestFailedException => TurnErrors.StorageUnavailable,
             Storage.ConcurrentEditException => TurnErrors.ConcurrentEdit,
             _ => TurnErrors.SomethingWentWrong,
         };

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
 namespace PeerBot.Storage;
@@ -21,8 +20,6 @@ public static class StorageSetup
         services.AddSingleton(sp => new TableNames(sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
         services.AddSingleton<TableProvisioner>();
         services.AddHostedService(sp => sp.GetRequiredService<TableProvisioner>());
-        // Conversation and user state (table names.BotState, created by the provisioner).
-        services.AddSingleton<IStorage, TableBotStorage>();
         return services;
     }
 }

@@ -5,7 +5,6 @@ public sealed class TableNames(string prefix)
 {
     public string Profiles { get; } = prefix + "Profiles";
     public string ConversationReferences { get; } = prefix + "ConversationRefs";
-    public string BotState { get; } = prefix + "BotState";
     public string Dialogs { get; } = prefix + "Dialogs";
     public string Outbox { get; } = prefix + "Outbox";
     public string Turns { get; } = prefix + "Turns";
@@ -28,6 +27,6 @@ public sealed class TableNames(string prefix)
     /// <summary>Where nudge work that failed again and again is kept for inspection and replay.</summary>
     public string NudgePoisonQueue { get; } = prefix.ToLowerInvariant() + "-nudges-poison";
 
-    public IEnumerable<string> All => [Profiles, ConversationReferences, BotState, Dialogs, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys, TeamInstalls,
+    public IEnumerable<string> All => [Profiles, ConversationReferences, Dialogs, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys, TeamInstalls,
         NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState];
 }

@@ -21,7 +21,7 @@ public static partial class TurnErrors
             LogTurnFailed(logger, exception.GetType().Name, turnContext.Activity?.Type, exception);
             var message = exception switch
             {
-                StorageUnavailableException or RequestFailedException or AggregateException { InnerException: RequestFailedException } => StorageUnavailable,
+                RequestFailedException or AggregateException { InnerException: RequestFailedException } => StorageUnavailable,
                 ConcurrentEditException => ConcurrentEdit,
                 _ => SomethingWentWrong,
             };

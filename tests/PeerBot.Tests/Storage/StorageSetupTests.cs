@@ -1,4 +1,4 @@
-using Microsoft.Bot.Builder;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PeerBot.Storage;
@@ -8,7 +8,7 @@ namespace PeerBot.Tests.Storage;
 public sealed class StorageSetupTests
 {
     [Fact]
-    public async Task Bot_state_goes_to_the_provisioned_bot_state_table()
+    public async Task Every_table_is_provisioned_under_the_configured_prefix_at_start()
     {
         var prefix = Azurite.UniquePrefix("setup");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -17,15 +17,18 @@ public sealed class StorageSetupTests
             ["Storage:TablePrefix"] = prefix,
         }).Build();
         await using var services = new ServiceCollection().AddLogging().AddStorage(configuration).BuildServiceProvider();
+
         await services.GetRequiredService<TableProvisioner>().StartAsync(CancellationToken.None);
 
-        var storage = services.GetRequiredService<IStorage>();
-        await storage.WriteAsync(new Dictionary<string, object> { ["conv/1"] = new IntroNote { Author = "Ana" } });
-
-        Assert.Same(storage, services.GetRequiredService<IStorage>());
-        Assert.IsType<TableBotStorage>(storage);
-        var rows = TestTables.Service.GetTableClient(prefix + "BotState").QueryAsync<Azure.Data.Tables.TableEntity>();
-        Assert.Equal(1, await rows.CountAsync());
-        Assert.Equal("Ana", Assert.IsType<IntroNote>((await storage.ReadAsync(["conv/1"]))["conv/1"]).Author);
+        var names = services.GetRequiredService<TableNames>();
+        var existing = new List<string>();
+        await foreach (var table in new TableServiceClient(Azurite.ConnectionString).QueryAsync(t => t.Name.CompareTo(prefix) >= 0 && t.Name.CompareTo(prefix + "~") < 0))
+        {
+            existing.Add(table.Name);
+        }
+        Assert.Equal(names.All.Order(StringComparer.Ordinal), existing.Order(StringComparer.Ordinal));
+        Assert.All(existing, name => Assert.StartsWith(prefix, name, StringComparison.Ordinal));
+        // The Bot Framework's state store (and its table) is gone: nothing used it.
+        Assert.DoesNotContain(prefix + "BotState", existing);
     }
 }
