@@ -38,6 +38,7 @@ public static class NudgesSetup
         Word(services, "pause", "peerbot pause 2w", "Pause nudges for some days or weeks; they resume by themselves.");
         Word(services, "resume", "peerbot resume", "Start paused nudges again.");
         Word(services, "nudge", "peerbot nudge weekly tue 09:00 Europe/Berlin | show | off", "Admins: a scheduled nudge in this channel (or a cron expression and time zone).");
+        services.AddSingleton<IChatCommand, AdminCommand>();
         services.AddSingleton<ICardAction, ResumeNudgesAction>();
         services.AddSingleton<ICardAction, FollowUpAnswerAction>();
         services.AddSingleton<Stats.IMeetingReports>(sp => sp.GetRequiredService<FollowUps>());
