@@ -61,11 +61,31 @@ public sealed class PacingTests : IAsyncDisposable
             ["Teams:Connector:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Teams:Connector:BaseDelay"] = "00:00:00.100",
         }).Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddConnectorClient().BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddConnectorClient().AddGraphClient().BuildServiceProvider();
         _services.Add(services);
         var client = services.GetRequiredService<IHttpClientFactory>().CreateClient(TeamsSetup.ConnectorClient);
         client.BaseAddress = new Uri($"http://127.0.0.1:{Port}/");
         return client;
+    }
+
+    [Fact]
+    public async Task A_destination_that_keeps_failing_opens_its_own_circuit_and_calls_then_fail_at_once()
+    {
+        _answer = _ => (HttpStatusCode.InternalServerError, null);
+        using var client = Client(tenantPerSecond: 1000);
+        for (var i = 0; i < 20; i++)
+        {
+            using var failed = await client.PostAsync($"v3/conversations/down{i}/activities", Activity());
+            Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        }
+
+        await Assert.ThrowsAsync<Polly.CircuitBreaker.BrokenCircuitException>(() => client.PostAsync("v3/conversations/after/activities", Activity()));
+        Assert.Equal(20, _arrivals.Count);
+
+        // Graph is another destination with its own breaker: its calls still go out.
+        var graph = _services[^1].GetRequiredService<IHttpClientFactory>().CreateClient(GraphTeamRoster.Client);
+        using var answered = await graph.PostAsync($"http://127.0.0.1:{Port}/v3/conversations/graph/activities", Activity());
+        Assert.Equal(21, _arrivals.Count);
     }
 
     private static StringContent Activity(string tenant = "tenant-a") =>
