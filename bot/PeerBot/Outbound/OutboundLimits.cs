@@ -53,10 +53,11 @@ public sealed class OutboundLimits : IAsyncDisposable
     public async Task<PacePlaces> WaitForRoomAsync(IReadOnlyList<PaceBudget> budgets, CancellationToken cancellationToken)
     {
         // Places first (they can be given back), tokens last (a token taken stays spent).
-        var keys = budgets.SelectMany(budget => budget.Rules.Select(rule => Key(budget, rule))).OrderBy(key => IsPlace(key) ? 0 : 1).ToArray();
+        var rules = budgets.SelectMany(budget => budget.Rules.Select(rule => (Key: Key(budget, rule), rule.FromSend))).OrderBy(r => IsPlace(r.Key) ? 0 : 1).ToArray();
+        var keys = rules.Select(r => r.Key).ToArray();
         while (true)
         {
-            var held = new List<(RateLimitLease Lease, TimeSpan Window)>();
+            var held = new List<(RateLimitLease Lease, TimeSpan Window, bool FromSend)>();
             var full = -1;
             for (var i = 0; i < keys.Length && full < 0; i++)
             {
@@ -68,7 +69,7 @@ public sealed class OutboundLimits : IAsyncDisposable
                 }
                 else if (IsPlace(keys[i]))
                 {
-                    held.Add((lease, keys[i].Window));
+                    held.Add((lease, keys[i].Window, rules[i].FromSend));
                 }
                 else
                 {
@@ -77,7 +78,11 @@ public sealed class OutboundLimits : IAsyncDisposable
             }
             if (full < 0)
             {
-                return new PacePlaces(held);
+                foreach (var (lease, window, _) in held.Where(h => h.FromSend))
+                {
+                    _ = PacePlaces.GiveBackAsync(lease, window);
+                }
+                return new PacePlaces([.. held.Where(h => !h.FromSend).Select(h => (h.Lease, h.Window))]);
             }
             // Nothing was sent: the places taken go back at once.
             held.ForEach(h => h.Lease.Dispose());
@@ -158,7 +163,8 @@ public sealed class PacePlaces(List<(RateLimitLease Lease, TimeSpan Window)> hel
         }
     }
 
-    private static async Task GiveBackAsync(RateLimitLease lease, TimeSpan window)
+    /// <summary>Gives a place back once <paramref name="window"/> has passed in full from now.</summary>
+    internal static async Task GiveBackAsync(RateLimitLease lease, TimeSpan window)
     {
         using (lease)
         {

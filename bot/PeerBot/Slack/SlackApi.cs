@@ -105,9 +105,9 @@ public sealed class SlackApi(IHttpClientFactory clients, IOptions<SlackOptions> 
             Headers = { Authorization = authorization },
         }, plainOk: false, cancellationToken);
 
-    /// <summary>Slack's rule for chat.postMessage: about one message a second per channel.</summary>
+    /// <summary>Slack's rule for chat.postMessage: about one message a second per channel (sends spaced out; short bursts are tolerated).</summary>
     private PaceBudget ChannelPace(string channel) =>
-        new("slack-channel:" + channel, [new PaceRule(1, options.Value.MessageInterval)]);
+        new("slack-channel:" + channel, [new PaceRule(1, options.Value.MessageInterval, FromSend: true)]);
 
     private static HttpRequestMessage Json(Uri uri, JsonObject body, AuthenticationHeaderValue? authorization)
     {

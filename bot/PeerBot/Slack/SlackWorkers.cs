@@ -7,9 +7,9 @@ namespace PeerBot.Slack;
 /// <summary>
 /// Work that runs after Slack has its acknowledgement. Slack wants an answer within 3 seconds and retries
 /// otherwise, so the endpoints only parse and enqueue; up to <see cref="SlackOptions.Workers"/> turns run at once,
-/// and at most one per channel, in the order they came. A channel kept to Slack's pace of one message a second
-/// (chat.postMessage waits in the outbound pipeline) so holds at most one worker, and one busy channel cannot hold
-/// up everybody else's commands: its later turns wait in its own line, without a worker.
+/// and at most all but one of them for one channel (workspace and conversation). A channel kept to Slack's pace of one
+/// message a second (chat.postMessage waits in the outbound pipeline) so never holds every worker, and one busy
+/// channel cannot hold up everybody else's commands: its further turns wait in its own line, without a worker.
 /// </summary>
 public sealed partial class SlackWorkers(IOptions<SlackOptions> options, ILogger<SlackWorkers> logger) : BackgroundService
 {
@@ -17,7 +17,7 @@ public sealed partial class SlackWorkers(IOptions<SlackOptions> options, ILogger
 
     // A place in the channel's line first, then one of the workers: a turn waiting for its channel holds no worker.
     private readonly PartitionedRateLimiter<string> _places = PartitionedRateLimiter.CreateChained(
-        PartitionedRateLimiter.Create<string, string>(channel => RateLimitPartition.GetConcurrencyLimiter(channel, _ => Line(1))),
+        PartitionedRateLimiter.Create<string, string>(channel => RateLimitPartition.GetConcurrencyLimiter(channel, _ => Line(Math.Max(1, options.Value.Workers - 1)))),
         PartitionedRateLimiter.Create<string, string>(_ => RateLimitPartition.GetConcurrencyLimiter("workers", _ => Line(Math.Max(1, options.Value.Workers)))));
 
     // Cancelled only when the host gives up waiting at shutdown; until then acknowledged work is finished.

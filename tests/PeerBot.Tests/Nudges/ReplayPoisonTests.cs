@@ -6,7 +6,7 @@ namespace PeerBot.Tests.Nudges;
 
 /// <summary>
 /// "peerbot admin replay-poison" puts poisoned nudge work back on the work queue, for the deployment's admins only.
-/// The nudge worker polls once an hour here, so that the queues hold still while the test looks at them.
+/// The nudge engine is off here, so that the queues hold still while the test looks at them.
 /// </summary>
 public sealed class ReplayPoisonTests() : BotTestBase("replaypoison")
 {
@@ -15,7 +15,7 @@ public sealed class ReplayPoisonTests() : BotTestBase("replaypoison")
     protected override BotHost CreateHost(string hint) => new(hint, new Dictionary<string, string?>
     {
         ["Admins:Ids:0"] = "msteams:" + Admin,
-        ["Nudges:PollInterval"] = "01:00:00",
+        ["Nudges:Enabled"] = "false",
     });
 
     [Fact]
