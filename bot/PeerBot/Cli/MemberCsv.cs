@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using nietras.SeparatedValues;
 using PeerBot.Profiles;
 
 namespace PeerBot.Cli;
@@ -16,7 +17,7 @@ public sealed record MemberFile(IReadOnlyList<Peer> Members, IReadOnlyList<BadRo
 /// <summary>
 /// Reads the member CSV format: a header row <c>id,name,email,title,organization,org_size,industry,timezone,topics</c>,
 /// then one member per record. RFC 4180 quoting (a quoted field may hold commas, doubled quotes and line
-/// breaks), UTF-8, topics separated by ";". org_size is a headcount.
+/// breaks), UTF-8, topics separated by ";". org_size is a headcount. Records and fields are split by Sep.
 /// </summary>
 public static class MemberCsv
 {
@@ -150,114 +151,90 @@ public static class MemberCsv
 
     private readonly record struct CsvRecord(int Line, List<string>? Fields, string? Problem);
 
-    /// <summary>RFC 4180 records with the line each starts on. A malformed record is reported and reading resumes on the next line.</summary>
-    private static IEnumerable<CsvRecord> Records(string text)
+    /// <summary>
+    /// The records, with the line each starts on, read by Sep. Sep splits records and fields without judging quotes,
+    /// so each field's quoting is checked here to keep RFC 4180's rules and their per-line reports. A malformed record
+    /// is reported, and reading resumes on the line after the one it started on (a stray quote would otherwise make
+    /// Sep read the following lines as part of it).
+    /// </summary>
+    private static List<CsvRecord> Records(string text)
     {
-        var i = 0;
+        var lineStarts = LineStarts(text);
+        var records = new List<CsvRecord>();
         var line = 1;
-        while (i < text.Length)
+        while (line <= lineStarts.Count && lineStarts[line - 1] < text.Length)
         {
-            var start = line;
-            var fields = new List<string>();
-            var field = new StringBuilder();
+            line = ReadFrom(text, lineStarts[line - 1], line, records) ?? int.MaxValue;
+        }
+        return records;
+    }
+
+    /// <summary>Reads records from <paramref name="offset"/> (line <paramref name="line"/>); the line to start again on after a malformed record, or null at the end.</summary>
+    private static int? ReadFrom(string text, int offset, int line, List<CsvRecord> records)
+    {
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = false }).FromText(text[offset..]);
+        var first = true;
+        foreach (var row in reader)
+        {
+            // Sep numbers lines from 1; for the first row it reports where the row ends rather than where it starts.
+            var start = first ? line : line + row.LineNumberFrom - 1;
+            first = false;
+            var fields = new List<string>(row.ColCount);
             string? problem = null;
-            var endOfRecord = false;
-            while (!endOfRecord && problem is null)
+            for (var i = 0; i < row.ColCount && problem is null; i++)
             {
-                if (i < text.Length && text[i] == '"')
-                {
-                    i++;
-                    var closed = false;
-                    while (i < text.Length)
-                    {
-                        var c = text[i];
-                        if (c == '"')
-                        {
-                            if (i + 1 < text.Length && text[i + 1] == '"')
-                            {
-                                field.Append('"');
-                                i += 2;
-                                continue;
-                            }
-                            i++;
-                            closed = true;
-                            break;
-                        }
-                        if (c == '\n')
-                        {
-                            line++;
-                        }
-                        field.Append(c);
-                        i++;
-                    }
-                    if (!closed)
-                    {
-                        problem = "a quoted field is never closed";
-                        break;
-                    }
-                    if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
-                    {
-                        problem = "text after a closing quote (write a quote inside a quoted field as \"\")";
-                        break;
-                    }
-                }
-                else
-                {
-                    while (i < text.Length && text[i] is not (',' or '\r' or '\n'))
-                    {
-                        if (text[i] == '"')
-                        {
-                            problem = "a quote inside an unquoted field (quote the whole field and double the quote)";
-                            break;
-                        }
-                        field.Append(text[i]);
-                        i++;
-                    }
-                    if (problem is not null)
-                    {
-                        break;
-                    }
-                }
-                fields.Add(field.ToString());
-                field.Clear();
-                if (i >= text.Length)
-                {
-                    endOfRecord = true;
-                }
-                else if (text[i] == ',')
-                {
-                    i++;
-                }
-                else
-                {
-                    if (text[i] == '\r')
-                    {
-                        i++;
-                    }
-                    if (i < text.Length && text[i] == '\n')
-                    {
-                        i++;
-                    }
-                    line++;
-                    endOfRecord = true;
-                }
+                (var value, problem) = Field(row[i].Span);
+                fields.Add(value);
             }
-            if (problem is not null)
+            if (problem is null)
             {
-                // Resume on the line after the one where the problem was found.
-                while (i < text.Length && text[i] != '\n')
-                {
-                    i++;
-                }
-                if (i < text.Length)
-                {
-                    i++;
-                    line++;
-                }
-                yield return new CsvRecord(start, null, problem);
+                records.Add(new CsvRecord(start, fields, null));
                 continue;
             }
-            yield return new CsvRecord(start, fields, null);
+            records.Add(new CsvRecord(start, null, problem));
+            if (line + row.LineNumberToExcl - 1 > start + 1)
+            {
+                // Whatever Sep read past the record's first line is read again, as records of their own.
+                return start + 1;
+            }
         }
+        return null;
+    }
+
+    /// <summary>A raw field's value (quotes removed, doubled quotes made single), or what is wrong with its quoting.</summary>
+    private static (string Value, string? Problem) Field(ReadOnlySpan<char> raw)
+    {
+        if (raw.Length == 0 || raw[0] != '"')
+        {
+            return raw.Contains('"')
+                ? ("", "a quote inside an unquoted field (quote the whole field and double the quote)")
+                : (raw.ToString(), null);
+        }
+        for (var i = 1; i < raw.Length; i++)
+        {
+            if (raw[i] != '"')
+            {
+                continue;
+            }
+            if (i + 1 < raw.Length && raw[i + 1] == '"')
+            {
+                i++;
+                continue;
+            }
+            return i == raw.Length - 1
+                ? (raw[1..i].ToString().Replace("\"\"", "\"", StringComparison.Ordinal), null)
+                : ("", "text after a closing quote (write a quote inside a quoted field as \"\")");
+        }
+        return ("", "a quoted field is never closed");
+    }
+
+    private static List<int> LineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = text.IndexOf('\n', StringComparison.Ordinal); i >= 0; i = text.IndexOf('\n', i + 1))
+        {
+            starts.Add(i + 1);
+        }
+        return starts;
     }
 }

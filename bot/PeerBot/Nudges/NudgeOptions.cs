@@ -49,24 +49,6 @@ public sealed class NudgeOptions
 
     /// <summary>How often an instance says it is alive (the tenant rate is shared among live instances).</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    public PacingOptions Pacing { get; set; } = new();
-}
-
-/// <summary>Outbound limits for the Bot Framework connector ("Nudges:Pacing"): per tenant, and retries. (Slack paces itself.)</summary>
-public sealed class PacingOptions
-{
-    /// <summary>Requests per second per tenant for the whole bot, shared among the live instances.</summary>
-    public int TenantPerSecond { get; set; } = 50;
-
-    public int MaxAttempts { get; set; } = 6;
-
-    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>No send is retried beyond this (it must finish well within the visibility timeout).</summary>
-    public TimeSpan MaxRetryDuration { get; set; } = TimeSpan.FromSeconds(50);
 }
 
 /// <summary>This process's identity among the instances sharing the tables and queues.</summary>

@@ -1,11 +1,11 @@
 using PeerBot.Conversations;
-using PeerBot.Nudges.Pacing;
+using PeerBot.Outbound;
 
 namespace PeerBot.Nudges;
 
 public static class NudgesSetup
 {
-    /// <summary>Personal and channel nudges, follow-ups, the sweep and queue workers, and outbound pacing.</summary>
+    /// <summary>Personal and channel nudges, follow-ups, the sweep and queue workers, and the instance roster that splits outbound limits.</summary>
     public static IServiceCollection AddNudges(this IServiceCollection services)
     {
         services.AddOptions<NudgeOptions>().BindConfiguration(NudgeOptions.Section);
@@ -38,17 +38,15 @@ public static class NudgesSetup
         Word(services, "pause", "peerbot pause 2w", "Pause nudges for some days or weeks; they resume by themselves.");
         Word(services, "resume", "peerbot resume", "Start paused nudges again.");
         Word(services, "nudge", "peerbot nudge weekly tue 09:00 Europe/Berlin | show | off", "Admins: a scheduled nudge in this channel (or a cron expression and time zone).");
+        services.AddSingleton<IChatCommand, AdminCommand>();
         services.AddSingleton<ICardAction, ResumeNudgesAction>();
         services.AddSingleton<ICardAction, FollowUpAnswerAction>();
         services.AddSingleton<Stats.IMeetingReports>(sp => sp.GetRequiredService<FollowUps>());
 
         services.AddSingleton<Privacy.IMemberData, NudgeData>();
 
-        // Platform limits are counted by the platform in real time: a test clock must neither stall nor hurry them.
-        services.AddSingleton(_ => new OutboundPacer(TimeProvider.System));
-        // The edges attach it to their clients (Teams: its connector client), so that Nudges never names an edge.
-        services.AddTransient<ConnectorPacing>();
-
+        // Each instance keeps to its share of the platforms' limits.
+        services.AddOutbound();
         services.AddSingleton<NudgeSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<NudgeSweeper>());
         services.AddHostedService<NudgeWorker>();

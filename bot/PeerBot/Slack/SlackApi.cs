@@ -3,15 +3,17 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using PeerBot.Outbound;
 
 namespace PeerBot.Slack;
 
 /// <summary>
 /// The Slack Web API methods PeerBot uses, typed. Write methods go as JSON with the bot token; users.info and
-/// oauth.v2.access as form posts. Slack's <c>ok:false</c> becomes a <see cref="SlackApiException"/>, HTTP 429
-/// waits for Retry-After, 5xx is retried with jittered back-off, and messages keep to one per second per channel.
+/// oauth.v2.access as form posts. Slack's <c>ok:false</c> becomes a <see cref="SlackApiException"/>. Retries
+/// (Retry-After on 429, jittered back-off on 5xx and lost connections) and the one-message-a-second pace of
+/// chat.postMessage per channel belong to the outbound pipeline the named client goes through (<see cref="SlackSetup"/>).
 /// </summary>
-public sealed partial class SlackApi(IHttpClientFactory clients, SlackPacer pacer, TimeProvider clock, IOptions<SlackOptions> options, ILogger<SlackApi> logger)
+public sealed class SlackApi(IHttpClientFactory clients, IOptions<SlackOptions> options)
 {
     public const string HttpClientName = "slack";
 
@@ -21,7 +23,7 @@ public sealed partial class SlackApi(IHttpClientFactory clients, SlackPacer pace
     {
         var body = message.ToJson();
         body["channel"] = channel;
-        var result = await CallAsync("chat.postMessage", token, body, channel, cancellationToken);
+        var result = await CallAsync("chat.postMessage", token, body, ChannelPace(channel), cancellationToken);
         return result["ts"]?.GetValue<string>() ?? "";
     }
 
@@ -84,17 +86,28 @@ public sealed partial class SlackApi(IHttpClientFactory clients, SlackPacer pace
     /// member (it works 5 times in 30 minutes), and a burst of those only meets Slack's 429, which is honoured.
     /// </remarks>
     public Task RespondAsync(Uri responseUrl, JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync("response_url", () => Json(responseUrl, body, null), null, plainOk: true, cancellationToken);
+        SendAsync("response_url", Json(responseUrl, body, null), plainOk: true, cancellationToken);
 
-    private Task<JsonObject> CallAsync(string method, string token, JsonObject body, string? pacingKey, CancellationToken cancellationToken) =>
-        SendAsync(method, () => Json(new Uri(method, UriKind.Relative), body, Bearer(token)), pacingKey, plainOk: false, cancellationToken);
+    private Task<JsonObject> CallAsync(string method, string token, JsonObject body, PaceBudget? pace, CancellationToken cancellationToken)
+    {
+        var request = Json(new Uri(method, UriKind.Relative), body, Bearer(token));
+        if (pace is not null)
+        {
+            request.Options.Set(PacedHandler.Budgets, [pace]);
+        }
+        return SendAsync(method, request, plainOk: false, cancellationToken);
+    }
 
     private Task<JsonObject> CallFormAsync(string method, Dictionary<string, string> form, AuthenticationHeaderValue authorization, CancellationToken cancellationToken) =>
-        SendAsync(method, () => new HttpRequestMessage(HttpMethod.Post, new Uri(method, UriKind.Relative))
+        SendAsync(method, new HttpRequestMessage(HttpMethod.Post, new Uri(method, UriKind.Relative))
         {
             Content = new FormUrlEncodedContent(form),
             Headers = { Authorization = authorization },
-        }, null, plainOk: false, cancellationToken);
+        }, plainOk: false, cancellationToken);
+
+    /// <summary>Slack's rule for chat.postMessage: about one message a second per channel (sends spaced out; short bursts are tolerated).</summary>
+    private PaceBudget ChannelPace(string channel) =>
+        new("slack-channel:" + channel, [new PaceRule(1, options.Value.MessageInterval, FromSend: true)]);
 
     private static HttpRequestMessage Json(Uri uri, JsonObject body, AuthenticationHeaderValue? authorization)
     {
@@ -108,51 +121,30 @@ public sealed partial class SlackApi(IHttpClientFactory clients, SlackPacer pace
 
     private static AuthenticationHeaderValue Bearer(string token) => new("Bearer", token);
 
-    private async Task<JsonObject> SendAsync(string method, Func<HttpRequestMessage> build, string? pacingKey, bool plainOk, CancellationToken cancellationToken)
+    private async Task<JsonObject> SendAsync(string method, HttpRequestMessage request, bool plainOk, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var http = clients.CreateClient(HttpClientName);
-        for (var attempt = 0; ; attempt++)
+        using (request)
         {
-            if (pacingKey is not null)
-            {
-                await pacer.WaitAsync(pacingKey, cancellationToken);
-            }
-            using var request = build();
             HttpResponseMessage response;
             try
             {
-                response = await http.SendAsync(request, cancellationToken);
+                response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
             }
-            catch (HttpRequestException e) when (attempt < settings.MaxRetries)
+            catch (Exception e) when (OutboundSetup.IsRefusedByPipeline(e))
             {
-                LogRetrying(logger, method, e.GetType().Name, attempt + 1);
-                await Task.Delay(Backoff(settings.RetryDelay, attempt), clock, cancellationToken);
-                continue;
+                // Slack has been failing (the circuit is open) or far too much is waiting: not worth a call now.
+                throw new SlackApiException(method, "unavailable", e);
             }
             using (response)
             {
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
-                    var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-                    if (attempt >= settings.MaxRetries || wait > settings.MaxRetryAfter)
-                    {
-                        throw new SlackApiException(method, "ratelimited");
-                    }
-                    LogRateLimited(logger, method, wait.TotalSeconds);
-                    await Task.Delay(wait, clock, cancellationToken);
-                    continue;
-                }
-                var status = (int)response.StatusCode;
-                if (status >= 500 && attempt < settings.MaxRetries)
-                {
-                    LogRetrying(logger, method, $"HTTP {status}", attempt + 1);
-                    await Task.Delay(Backoff(settings.RetryDelay, attempt), clock, cancellationToken);
-                    continue;
+                    // Still throttled after the retries, or told to wait longer than is worth it.
+                    throw new SlackApiException(method, "ratelimited");
                 }
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw new SlackApiException(method, $"http_{status}");
+                    throw new SlackApiException(method, $"http_{(int)response.StatusCode}");
                 }
                 return Read(method, await response.Content.ReadAsStringAsync(cancellationToken), plainOk);
             }
@@ -185,19 +177,6 @@ public sealed partial class SlackApi(IHttpClientFactory clients, SlackPacer pace
         throw new SlackApiException(method, Text(json["error"]) ?? "unknown_error");
     }
 
-    /// <summary>Doubling back-off with "equal jitter": half fixed, half random, so retries from many instances spread out.</summary>
-    public static TimeSpan Backoff(TimeSpan first, int attempt)
-    {
-        var full = first * Math.Pow(2, attempt);
-        return full / 2 + full / 2 * Random.Shared.NextDouble();
-    }
-
     private static string? Text(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} is rate limited; retrying after {Seconds} s")]
-    private static partial void LogRateLimited(ILogger logger, string method, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} failed ({Reason}); retry {Attempt}")]
-    private static partial void LogRetrying(ILogger logger, string method, string reason, int attempt);
 }

@@ -11,6 +11,8 @@ public sealed class SlackApiException : Exception
 
     public SlackApiException(string method, string error) : base($"Slack {method} failed: {error}") => (Method, Error) = (method, error);
 
+    public SlackApiException(string method, string error, Exception inner) : base($"Slack {method} failed: {error}", inner) => (Method, Error) = (method, error);
+
     public string Method { get; }
 
     /// <summary>Slack's error code, e.g. <c>channel_not_found</c>, <c>ratelimited</c>, or <c>http_503</c>.</summary>

@@ -21,14 +21,7 @@ public static class SlackSetup
     {
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(SlackApi.HttpClientName, (sp, client) =>
-        {
-            var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl.ToString();
-            client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-            client.Timeout = TimeSpan.FromSeconds(15);
-        });
-        services.AddSingleton<SlackPacer>();
-        services.AddSingleton<SlackApi>();
+        services.AddSlackApi();
         services.AddSingleton<SlackMembers>();
         services.AddSingleton<SlackInstallationStore>();
         services.AddSingleton<SlackWorkspaces>();
@@ -47,6 +40,40 @@ public static class SlackSetup
         services.AddOptions<KeyManagementOptions>().Configure<TableXmlRepository>((keys, repository) => keys.XmlRepository = repository);
         return services;
     }
+
+    /// <summary>
+    /// The Web API client and its named HttpClient, behind the outbound pipeline: 429 (after Retry-After, unless
+    /// that is longer than <see cref="SlackOptions.MaxRetryAfter"/>), 412, 5xx and lost connections are retried
+    /// with jittered back-off, and chat.postMessage keeps to <see cref="SlackOptions.MessageInterval"/> per channel.
+    /// </summary>
+    public static IServiceCollection AddSlackApi(this IServiceCollection services)
+    {
+        services.AddHttpClient(SlackApi.HttpClientName, (sp, client) =>
+        {
+            var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl.ToString();
+            client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+            // Covers every try and back-off of one call.
+            client.Timeout = TimeSpan.FromSeconds(90);
+        })
+            // No URL in the logs: a response_url is a capability to post as the bot.
+            .RemoveAllLoggers()
+            .AddOutboundPipeline(sp => Retry(sp.GetRequiredService<IOptions<SlackOptions>>().Value));
+        services.AddSingleton<SlackApi>();
+        return services;
+    }
+
+    private static OutboundRetry Retry(SlackOptions options) => new()
+    {
+        MaxAttempts = options.MaxRetries + 1,
+        BaseDelay = options.RetryDelay,
+        MaxRetryAfter = options.MaxRetryAfter,
+        AlsoRetried = ServerErrors,
+        RetryUnanswered = true,
+        AttemptTimeout = TimeSpan.FromSeconds(15),
+    };
+
+    private static readonly IReadOnlySet<System.Net.HttpStatusCode> ServerErrors =
+        Enumerable.Range(500, 100).Select(code => (System.Net.HttpStatusCode)code).ToHashSet();
 
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
     {

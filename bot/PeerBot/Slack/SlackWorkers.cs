@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace PeerBot.Slack;
@@ -9,8 +10,9 @@ namespace PeerBot.Slack;
 /// Work that runs after Slack has its acknowledgement. Slack wants an answer within 3 seconds and retries otherwise,
 /// so the endpoints only parse the request and write it to the <see cref="SlackBacklog"/>; the instance that
 /// acknowledged it then works on it at once, and any instance takes over work whose holder died. Up to
-/// <see cref="SlackOptions.Workers"/> turns run at once. A turn that waits for a channel's pace
-/// (<see cref="SlackPacer"/>) gives up its place meanwhile, so that one busy channel cannot hold up everybody else's commands.
+/// <see cref="SlackOptions.Workers"/> turns run at once, and at most all but one of them for one channel (workspace
+/// and conversation): a channel kept to Slack's pace of one message a second (chat.postMessage waits in the outbound
+/// pipeline) never holds every worker, and its further turns wait in its own line, without a worker.
 /// </summary>
 public sealed partial class SlackWorkers(
     SlackBacklog backlog,
@@ -19,11 +21,15 @@ public sealed partial class SlackWorkers(
     TimeProvider clock,
     ILogger<SlackWorkers> logger) : BackgroundService
 {
-    private static readonly AsyncLocal<WorkPlace?> CurrentPlace = new();
-
     private readonly Channel<SlackWorkItem> _work = Channel.CreateUnbounded<SlackWorkItem>();
-    private readonly SemaphoreSlim _places = new(Math.Max(1, options.CurrentValue.Workers));
+    // A place in the channel's line first, then one of the workers: a turn waiting for its channel holds no worker.
+    private readonly PartitionedRateLimiter<string> _places = PartitionedRateLimiter.CreateChained(
+        PartitionedRateLimiter.Create<string, string>(channel => RateLimitPartition.GetConcurrencyLimiter(channel, _ => Line(Math.Max(1, options.CurrentValue.Workers - 1)))),
+        PartitionedRateLimiter.Create<string, string>(_ => RateLimitPartition.GetConcurrencyLimiter("workers", _ => Line(Math.Max(1, options.CurrentValue.Workers)))));
     private readonly ConcurrentDictionary<SlackWorkItem, byte> _running = new();
+
+    // Work started here and not finished, whether it waits in its channel's line or runs.
+    private int _inFlight;
 
     // Cancelled only when the host gives up waiting at shutdown; until then acknowledged work is finished.
     private readonly CancellationTokenSource _abandon = new();
@@ -40,25 +46,6 @@ public sealed partial class SlackWorkers(
         _work.Writer.TryWrite(item);
     }
 
-    /// <summary>Waits without holding a worker's place (outside the workers, simply waits).</summary>
-    public static async Task WaitAsideAsync(Func<Task> wait)
-    {
-        var place = CurrentPlace.Value;
-        if (place is null || !place.StepOut())
-        {
-            await wait();
-            return;
-        }
-        try
-        {
-            await wait();
-        }
-        finally
-        {
-            await place.StepInAsync();
-        }
-    }
-
     // The stopping token ends the search for others' work; what this instance holds still drains after StopAsync,
     // until the host stops waiting (and then its lease runs out and another instance takes it over).
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -69,8 +56,7 @@ public sealed partial class SlackWorkers(
         var running = new HashSet<Task>();
         await foreach (var item in _work.Reader.ReadAllAsync(CancellationToken.None))
         {
-            await _places.WaitAsync(CancellationToken.None);
-            var task = Task.Run(() => RunAsync(item, new WorkPlace(_places)), CancellationToken.None);
+            var task = Task.Run(() => RunAsync(item), CancellationToken.None);
             lock (running)
             {
                 running.Add(task);
@@ -113,12 +99,16 @@ public sealed partial class SlackWorkers(
         base.Dispose();
     }
 
-    private async Task RunAsync(SlackWorkItem item, WorkPlace place)
+    private static ConcurrencyLimiterOptions Line(int places) =>
+        new() { PermitLimit = places, QueueLimit = int.MaxValue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst };
+
+    private async Task RunAsync(SlackWorkItem item)
     {
-        CurrentPlace.Value = place;
         var done = false;
+        Interlocked.Increment(ref _inFlight);
         try
         {
+            using var place = await _places.AcquireAsync($"{item.Work.Inbound.TeamId}/{item.Work.Inbound.ConversationId}", 1, CancellationToken.None);
             // Work that waited here until its lease nearly ran out may have been taken over meanwhile (the margin covers
             // clocks that differ between instances): only the holder of the lease works on it.
             var lease = options.CurrentValue.WorkLease;
@@ -141,7 +131,7 @@ public sealed partial class SlackWorkers(
         finally
         {
             _running.TryRemove(item, out _);
-            place.Leave();
+            Interlocked.Decrement(ref _inFlight);
         }
         if (done)
         {
@@ -173,7 +163,7 @@ public sealed partial class SlackWorkers(
             var taken = 0;
             try
             {
-                var idle = _places.CurrentCount;
+                var idle = Math.Max(1, options.CurrentValue.Workers) - Volatile.Read(ref _inFlight);
                 if (idle > 0 && _work.Reader.Count == 0)
                 {
                     foreach (var item in await backlog.TakeOverAsync(idle, stoppingToken))
@@ -236,58 +226,6 @@ public sealed partial class SlackWorkers(
         catch (OperationCanceledException)
         {
             return false;
-        }
-    }
-
-    /// <summary>One turn's place among the workers, which it may leave while it waits and take again after.</summary>
-    private sealed class WorkPlace(SemaphoreSlim places)
-    {
-        private readonly Lock _lock = new();
-        private bool _held = true;
-        private bool _done;
-
-        /// <summary>Gives the place up; false when this turn does not hold it (another of its sends already left it).</summary>
-        public bool StepOut()
-        {
-            lock (_lock)
-            {
-                if (!_held || _done)
-                {
-                    return false;
-                }
-                _held = false;
-            }
-            places.Release();
-            return true;
-        }
-
-        public async Task StepInAsync()
-        {
-            await places.WaitAsync(CancellationToken.None);
-            lock (_lock)
-            {
-                if (!_done && !_held)
-                {
-                    _held = true;
-                    return;
-                }
-            }
-            // The turn ended meanwhile (something it started outlived it): the place is not needed.
-            places.Release();
-        }
-
-        public void Leave()
-        {
-            lock (_lock)
-            {
-                _done = true;
-                if (!_held)
-                {
-                    return;
-                }
-                _held = false;
-            }
-            places.Release();
         }
     }
 

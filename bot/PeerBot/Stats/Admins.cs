@@ -30,6 +30,9 @@ public sealed class Admins(IConfiguration configuration, IEnumerable<ITeamOwners
         return turn.TeamId is { } team && await teams.OwnsAsync(member, team, cancellationToken);
     }
 
+    /// <summary>Listed in <c>Admins:Ids</c>: an admin of the whole deployment, not only of a workspace or team.</summary>
+    public bool IsNetworkAdmin(Member member) => IsConfigured(member);
+
     private bool IsConfigured(Member member)
     {
         var ids = configuration.GetSection("Admins:Ids").Get<string[]>() ?? [];

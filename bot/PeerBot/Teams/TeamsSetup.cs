@@ -11,17 +11,20 @@ namespace PeerBot.Teams;
 /// </summary>
 public static class TeamsSetup
 {
-    /// <summary>The named HttpClient every Bot Framework connector call goes through (pacing and retries hook in here).</summary>
+    /// <summary>The named HttpClient every Bot Framework connector call goes through (the outbound pipeline: retries and limits).</summary>
     public const string ConnectorClient = "BotConnector";
+
+    /// <summary>The named HttpClient that fetches the channel's OpenID metadata and signing keys.</summary>
+    public const string IdentityClient = "BotFrameworkIdentity";
 
     public static IServiceCollection AddTeams(this IServiceCollection services)
     {
         services.AddHttpClient();
-        services.AddHttpClient(ConnectorClient).AddHttpMessageHandler<Nudges.Pacing.ConnectorPacing>();
+        services.AddConnectorClient();
         services.AddSingleton<ConversationReferenceStore>();
-        // Team owners count as PeerBot admins; Graph is asked who they are. Its client logs nothing: its URLs name people.
+        // Team owners count as PeerBot admins; Graph is asked who they are.
         services.AddMemoryCache();
-        services.AddHttpClient(GraphTeamRoster.Client, client => client.Timeout = GraphTeamRoster.Timeout).RemoveAllLoggers();
+        services.AddGraphClient();
         services.AddSingleton<GraphTeamRoster>();
         services.AddSingleton<TeamInstallStore>();
         services.AddSingleton<TeamInstalls>();
@@ -30,12 +33,16 @@ public static class TeamsSetup
         services.AddSingleton<Privacy.IMemberData, ConversationReferenceData>();
         services.AddSingleton<ServiceClientCredentialsFactory>(sp =>
             new ConfigurationServiceClientCredentialFactory(SdkConfiguration(sp.GetRequiredService<IConfiguration>()), logger: sp.GetRequiredService<ILogger<ConfigurationServiceClientCredentialFactory>>()));
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedContractAuthentication(
+        services.AddHttpClient(IdentityClient, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedContractAuthentication(new ChannelTokenValidation(
             new ConfigurationBotFrameworkAuthentication(
                 SdkConfiguration(sp.GetRequiredService<IConfiguration>()),
                 sp.GetRequiredService<ServiceClientCredentialsFactory>(),
                 httpClientFactory: new NamedClientFactory(sp.GetRequiredService<IHttpClientFactory>(), ConnectorClient),
-                logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
+                logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()),
+            sp.GetRequiredService<ServiceClientCredentialsFactory>(),
+            sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<IHttpClientFactory>())));
         // A factory lambda: CloudAdapter's public constructors are ambiguous to the container.
         services.AddSingleton(sp => TurnErrors.Attach(
             new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>()),

@@ -33,7 +33,7 @@ public static partial class TurnErrors
             {
                 await turnContext.SendActivityAsync(MessageFactory.Text(message));
             }
-            catch (Exception e) when (e is HttpRequestException or HttpOperationException or TaskCanceledException or ErrorResponseException)
+            catch (Exception e) when (e is HttpRequestException or HttpOperationException or TaskCanceledException or ErrorResponseException || Outbound.OutboundSetup.IsRefusedByPipeline(e))
             {
                 throw new ChannelUnreachableException(e);
             }

@@ -105,7 +105,7 @@ public static class NudgeBenchmark
             ["Demo__Seed"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            ["Nudges__Pacing__TenantPerSecond"] = AllowedPerSecond.ToString(CultureInfo.InvariantCulture),
+            ["Teams__Connector__TenantPerSecond"] = AllowedPerSecond.ToString(CultureInfo.InvariantCulture),
             // Azurite's queue slows down with its length: keep it short (Azure Storage does not need this).
             ["Nudges__QueueHighWater"] = "2000",
             // Nobody edits profiles during the run: the periodic change scans (each a full read of 100k profiles in

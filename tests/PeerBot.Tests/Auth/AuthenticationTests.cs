@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PeerBot.Teams;
 using PeerBot.Tests.Privacy;
 using PeerBot.Tests.Teams;
 
@@ -15,7 +16,8 @@ namespace PeerBot.Tests.Auth;
 /// <summary>
 /// With MicrosoftAppId set, /api/messages accepts only tokens the SDK's own channel validation accepts:
 /// signed by a published key endorsed for the activity's channel, from the channel issuer, for this bot,
-/// unexpired, and naming the activity's serviceUrl.
+/// unexpired, and naming the activity's serviceUrl. The bot runs its production configuration; only its identity
+/// client's transport is the test's, which answers for login.botframework.com from a loopback server.
 /// </summary>
 public sealed class AuthenticationTests(ChannelIdentityServer identity) : IAsyncLifetime, IClassFixture<ChannelIdentityServer>
 {
@@ -30,10 +32,14 @@ public sealed class AuthenticationTests(ChannelIdentityServer identity) : IAsync
 
     public Task InitializeAsync()
     {
-        _host = new BotHost("auth", _identity.BotSettings(AppId));
+        _host = new BotHost("auth", ChannelIdentityServer.BotSettings(AppId));
         _app = _host.WithWebHostBuilder(web => web
             .ConfigureLogging(_logs.AttachTo)
-            .ConfigureTestServices(services => services.AddSingleton<ServiceClientCredentialsFactory>(new TestCredentials(AppId))));
+            .ConfigureTestServices(services =>
+            {
+                services.AddSingleton<ServiceClientCredentialsFactory>(new TestCredentials(AppId));
+                services.AddHttpClient(TeamsSetup.IdentityClient).ConfigurePrimaryHttpMessageHandler(_identity.Handler);
+            }));
         _client = _app.CreateClient();
         return Task.CompletedTask;
     }
@@ -58,6 +64,8 @@ public sealed class AuthenticationTests(ChannelIdentityServer identity) : IAsync
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var replies = await _connector.WaitForAsync(Activities.PersonalConversation("u-auth-ok"), 1);
         Assert.NotEmpty(replies);
+        // The metadata and keys came through the injected client (the SDK keeps them for the process after that).
+        Assert.True(_identity.MetadataRequests > 0 && _identity.KeyRequests > 0);
     }
 
     /// <summary>Each forgery, and the reason the SDK gives for refusing it (so a 401 for the wrong reason fails).</summary>
@@ -90,7 +98,7 @@ public sealed class AuthenticationTests(ChannelIdentityServer identity) : IAsync
             "garbage token" => "Bearer not.a.jwt",
             "wrong audience" => Bearer(Valid with { Audience = Guid.NewGuid().ToString() }),
             "expired" => Bearer(Valid with { Expires = DateTime.UtcNow.AddMinutes(-10) }),
-            "wrong issuer" => Bearer(Valid with { Issuer = "https://api.botframework.com" }),
+            "wrong issuer" => Bearer(Valid with { Issuer = "https://api.botframework.test" }),
             "bad signature" => Bearer(Valid with { Signing = new SigningKey(_identity.Teams.KeyId, ["msteams"]).Credentials }),
             "unsigned" => Bearer(Valid with { Signing = null }),
             "key endorsed for another channel" => Bearer(Valid with { Signing = _identity.WebChatOnly.Credentials }),

@@ -11,39 +11,52 @@ using PeerBot.Tests.Storage;
 namespace PeerBot.Tests.Auth;
 
 /// <summary>
-/// Plays the Bot Framework's token service on loopback HTTPS: OpenID metadata and a key set whose keys
-/// carry channel endorsements, as login.botframework.com publishes them. The SDK caches metadata per URL
-/// for the life of the process, so there is one server per test run: the authentication tests' class fixture.
-/// Disposing it takes the test certificate authority out of the system trust store again.
+/// Plays the Bot Framework's token service, login.botframework.com, on loopback: OpenID metadata and a key set whose
+/// keys carry channel endorsements, as it publishes them. The bot reaches it through <see cref="Handler"/>, the
+/// primary handler the tests give the bot's identity client, which sends requests for login.botframework.com here
+/// (over plain HTTP on loopback: nothing is trusted or installed on the machine). The SDK caches metadata per URL for
+/// the life of the process, so there is one server for the authentication tests: their class fixture.
 /// </summary>
 public sealed class ChannelIdentityServer : IDisposable
 {
-    public const string Issuer = "https://api.botframework.test";
-    public const string OAuthScope = "https://api.botframework.test/.default";
+    /// <summary>The issuer of channel tokens in the public cloud, as the SDK expects it.</summary>
+    public const string Issuer = "https://api.botframework.com";
+
+    /// <summary>The host whose metadata the SDK asks for.</summary>
+    public const string Authority = "login.botframework.com";
 
     private readonly WebApplication _app;
-    private readonly LoopbackCertificates _certificates = new();
+    private int _metadataRequests;
+    private int _keyRequests;
 
     public ChannelIdentityServer()
     {
-        _certificates.Trust();
         Port = Azurite.FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, Port, listen => listen.UseHttps(_certificates.Server)));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, Port));
         _app = builder.Build();
-        _app.MapGet("/v1/.well-known/openidconfiguration", () => Results.Json(Metadata()));
-        _app.MapGet("/emulator/.well-known/openidconfiguration", () => Results.Json(Metadata()));
-        _app.MapGet("/v1/keys", () => Results.Json(new JsonObject { ["keys"] = new JsonArray([.. Published.Select(Jwk)]) }));
+        _app.MapGet("/v1/.well-known/openidconfiguration", () =>
+        {
+            Interlocked.Increment(ref _metadataRequests);
+            return Results.Json(Metadata());
+        });
+        _app.MapGet("/v1/.well-known/keys", () =>
+        {
+            Interlocked.Increment(ref _keyRequests);
+            return Results.Json(new JsonObject { ["keys"] = new JsonArray([.. Published.Select(Jwk)]) });
+        });
         _app.StartAsync().GetAwaiter().GetResult();
-        WaitUntilTrusted();
     }
 
     public int Port { get; }
 
-    public string BaseUrl => $"https://127.0.0.1:{Port}";
+    /// <summary>How often the metadata and the key set were fetched.</summary>
+    public int MetadataRequests => Volatile.Read(ref _metadataRequests);
 
-    public string MetadataUrl => $"{BaseUrl}/v1/.well-known/openidconfiguration";
+    public int KeyRequests => Volatile.Read(ref _keyRequests);
+
+    private static string BaseUrl => $"https://{Authority}";
 
     /// <summary>Endorsed for Teams: what the real channel signs with.</summary>
     public SigningKey Teams { get; } = new("teams-key", ["msteams"]);
@@ -58,33 +71,29 @@ public sealed class ChannelIdentityServer : IDisposable
     {
         _app.StopAsync().GetAwaiter().GetResult();
         ((IDisposable)_app).Dispose();
-        _certificates.Untrust();
     }
+
+    /// <summary>
+    /// The bot's identity client's primary handler: requests for login.botframework.com come to this server; any
+    /// other host is refused (the tests reach nothing off the machine).
+    /// </summary>
+    public HttpMessageHandler Handler() => new ToLoopback(Port) { InnerHandler = new SocketsHttpHandler() };
 
     private IEnumerable<SigningKey> Published => [Teams, WebChatOnly, Unendorsed];
 
-    /// <summary>The SDK settings that point every authentication endpoint at this server (all set: one switches the SDK to parameterized mode).</summary>
-    public Dictionary<string, string?> BotSettings(string appId) => new()
+    /// <summary>The bot's settings: a single-tenant bot in the public cloud, with the SDK's own endpoints.</summary>
+    public static Dictionary<string, string?> BotSettings(string appId) => new()
     {
         ["MicrosoftAppId"] = appId,
         ["MicrosoftAppType"] = "SingleTenant",
         ["MicrosoftAppTenantId"] = Guid.Empty.ToString(),
-        ["ChannelService"] = "",
-        ["ValidateAuthority"] = "true",
-        ["ToChannelFromBotLoginUrl"] = $"{BaseUrl}/login",
-        ["ToChannelFromBotOAuthScope"] = OAuthScope,
-        ["ToBotFromChannelTokenIssuer"] = Issuer,
-        ["OAuthUrl"] = $"{BaseUrl}/oauth",
-        ["ToBotFromChannelOpenIdMetadataUrl"] = MetadataUrl,
-        ["ToBotFromEmulatorOpenIdMetadataUrl"] = $"{BaseUrl}/emulator/.well-known/openidconfiguration",
-        ["CallerId"] = "urn:botframework:test",
     };
 
-    private JsonObject Metadata() => new()
+    private static JsonObject Metadata() => new()
     {
         ["issuer"] = Issuer,
-        ["authorization_endpoint"] = $"{BaseUrl}/authorize",
-        ["jwks_uri"] = $"{BaseUrl}/v1/keys",
+        ["authorization_endpoint"] = $"{BaseUrl}/v1/.well-known/authorize",
+        ["jwks_uri"] = $"{BaseUrl}/v1/.well-known/keys",
         ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
         ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
     };
@@ -107,22 +116,16 @@ public sealed class ChannelIdentityServer : IDisposable
         return jwk;
     }
 
-    // .NET re-reads the system trust store only every few seconds; wait until this process trusts the authority.
-    private void WaitUntilTrusted()
+    private sealed class ToLoopback(int port) : DelegatingHandler
     {
-        using var client = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            try
+            if (request.RequestUri is not { Host: Authority } uri)
             {
-                client.GetAsync(MetadataUrl).GetAwaiter().GetResult().EnsureSuccessStatusCode();
-                return;
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadGateway) { RequestMessage = request });
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(500);
-            }
+            request.RequestUri = new UriBuilder(uri) { Scheme = "http", Host = "127.0.0.1", Port = port }.Uri;
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }

@@ -112,6 +112,18 @@ public sealed class SearchCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stray_quote_costs_only_its_own_line()
+    {
+        // An odd quote in an unquoted field: the CSV reader would read on into the next lines; they are read again.
+        using var file = new TempFile(Header + "ok1,Ann,,CFO,A,10,,,\nbad,Bob,,5\" screens CFO,B,10,,,\nok2,Cy,,CFO,C,10,,,\nok3,Di,,\"CFO\",D,10,,,\n");
+        var run = await CliRun.Of("search", "--directory", file.Path, "--query", "CFO", "--json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["line 3: a quote inside an unquoted field (quote the whole field and double the quote); row skipped"], run.StderrLines);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        Assert.Equal(["ok1", "ok2", "ok3"], json.RootElement.EnumerateArray().Select(r => r.GetProperty("id").GetString()).Order());
+    }
+
+    [Fact]
     public async Task An_unclosed_quote_is_a_bad_row_not_a_crash()
     {
         using var file = new TempFile(Header + "ok,Ann,,CFO,A,10,,,\nbad,\"Bob,,CFO,B,10,,,\nlost,Cy,,CFO,C,10,,,\n");

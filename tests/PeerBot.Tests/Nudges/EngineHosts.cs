@@ -21,7 +21,7 @@ public static class EngineHosts
         ["Nudges:Concurrency"] = "16",
         // Azurite's queue slows down with its length (each receive scans it): keep it short.
         ["Nudges:QueueHighWater"] = "300",
-        ["Nudges:Pacing:TenantPerSecond"] = tenantPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Teams:Connector:TenantPerSecond"] = tenantPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     public static BotHost InProcess(string prefix, int tenantPerSecond, TimeSpan visibility)

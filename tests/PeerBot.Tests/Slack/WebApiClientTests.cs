@@ -1,28 +1,30 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using PeerBot.Outbound;
 using PeerBot.Slack;
 
 namespace PeerBot.Tests.Slack;
 
-/// <summary>The Web API client against the loopback stub, with time under a FakeTimeProvider.</summary>
+/// <summary>
+/// The Web API client as the app registers it (its named client behind the outbound pipeline), against the loopback
+/// stub. Retry delays run on a FakeTimeProvider given to the pipeline; Slack's pace is counted in real time.
+/// </summary>
 public sealed class WebApiClientTests : IAsyncLifetime
 {
     private readonly SlackStub _slack = new();
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-11-26T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-    private ServiceProvider _services = null!;
+    private readonly List<ServiceProvider> _services = [];
 
-    public Task InitializeAsync()
-    {
-        _services = new ServiceCollection().AddHttpClient(SlackApi.HttpClientName, c => c.BaseAddress = _slack.ApiBaseUrl).Services.BuildServiceProvider();
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        await _services.DisposeAsync();
+        foreach (var services in _services)
+        {
+            await services.DisposeAsync();
+        }
         await _slack.DisposeAsync();
     }
 
@@ -101,7 +103,8 @@ public sealed class WebApiClientTests : IAsyncLifetime
     [Fact]
     public void Back_off_doubles_with_jitter_between_half_and_all_of_it()
     {
-        var delays = Enumerable.Range(0, 200).Select(_ => SlackApi.Backoff(TimeSpan.FromSeconds(1), 2)).ToList();
+        var retry = new OutboundRetry { BaseDelay = TimeSpan.FromSeconds(1) };
+        var delays = Enumerable.Range(0, 200).Select(_ => retry.Delay(2, null, DateTimeOffset.UtcNow, Random.Shared)).ToList();
         Assert.All(delays, d => Assert.InRange(d, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)));
         Assert.True(delays.Distinct().Count() > 100, "the delays should be spread, not equal");
     }
@@ -110,20 +113,26 @@ public sealed class WebApiClientTests : IAsyncLifetime
     public async Task Messages_keep_to_one_per_second_per_channel()
     {
         var api = Api();
+        // A warm connection, so that the two messages travel alike (Slack's pace spaces out the sends).
+        await api.PostEphemeralAsync("xoxb-1", "C0", "U1", new SlackMessage("warm-up", null), CancellationToken.None);
+        var started = Stopwatch.GetTimestamp();
         var first = api.PostMessageAsync("xoxb-1", "C1", new SlackMessage("one", null), CancellationToken.None);
         var second = api.PostMessageAsync("xoxb-1", "C1", new SlackMessage("two", null), CancellationToken.None);
         var elsewhere = api.PostMessageAsync("xoxb-1", "C2", new SlackMessage("other channel", null), CancellationToken.None);
         await Task.WhenAll(first, elsewhere).WaitAsync(TimeSpan.FromSeconds(10));
-        await Task.Delay(300);
+        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromMilliseconds(900), "another channel's message should not wait");
         Assert.Equal(["one", "other channel"], _slack.CallsTo("chat.postMessage").Select(c => c.Text).Order(StringComparer.Ordinal));
-
-        _clock.Advance(TimeSpan.FromMilliseconds(900));
-        await Task.Delay(300);
         Assert.False(second.IsCompleted);
 
-        _clock.Advance(TimeSpan.FromMilliseconds(100));
         await second.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal("two", _slack.CallsTo("chat.postMessage").Last().Text);
+        var posts = _slack.CallsTo("chat.postMessage").Where(c => c.Channel == "C1").ToList();
+        Assert.Equal(["one", "two"], posts.Select(c => c.Text));
+        // Sent a full second apart; on arrival, loopback jitter of a few milliseconds either way.
+        Assert.True(posts[1].At - posts[0].At >= TimeSpan.FromMilliseconds(980), $"{(posts[1].At - posts[0].At).TotalMilliseconds} ms apart");
+        // Ephemeral messages are not channel messages: Slack's pace does not apply to them.
+        var quick = Stopwatch.GetTimestamp();
+        await api.PostEphemeralAsync("xoxb-1", "C1", "U1", new SlackMessage("just you", null), CancellationToken.None);
+        Assert.True(Stopwatch.GetElapsedTime(quick) < TimeSpan.FromMilliseconds(900));
     }
 
     [Fact]
@@ -141,14 +150,20 @@ public sealed class WebApiClientTests : IAsyncLifetime
 
     private SlackApi Api(TimeSpan? retryDelay = null, int maxRetries = 3)
     {
-        var options = Options.Create(new SlackOptions
-        {
-            ApiBaseUrl = _slack.ApiBaseUrl,
-            MessageInterval = TimeSpan.FromSeconds(1),
-            RetryDelay = retryDelay ?? TimeSpan.FromSeconds(1),
-            MaxRetries = maxRetries,
-        });
-        return new SlackApi(_services.GetRequiredService<IHttpClientFactory>(), new SlackPacer(_clock, options), _clock, options, NullLogger<SlackApi>.Instance);
+        var services = new ServiceCollection()
+            .AddLogging()
+            .Configure<SlackOptions>(options =>
+            {
+                options.ApiBaseUrl = _slack.ApiBaseUrl;
+                options.MessageInterval = TimeSpan.FromSeconds(1);
+                options.RetryDelay = retryDelay ?? TimeSpan.FromSeconds(1);
+                options.MaxRetries = maxRetries;
+            })
+            .AddKeyedSingleton<TimeProvider>(OutboundSetup.ClockKey, _clock)
+            .AddSlackApi()
+            .BuildServiceProvider();
+        _services.Add(services);
+        return services.GetRequiredService<SlackApi>();
     }
 
     /// <summary>Moves fake time on in small steps until the call finishes (its back-offs wait on that clock).</summary>

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Options;
+using PeerBot.Outbound;
 
-namespace PeerBot.Nudges.Pacing;
+namespace PeerBot.Nudges;
 
 /// <summary>
 /// Every instance says it is alive every few seconds and counts the others, so that each one takes its share
-/// of a tenant's rate: with two instances, each sends at most half of the 50 requests a second.
+/// of the limits a platform counts for the whole bot (<see cref="OutboundLimits"/>): with two instances, each sends
+/// at most half of a tenant's 50 requests a second.
 /// </summary>
-public sealed partial class InstanceRoster(NudgeState state, OutboundPacer pacer, NudgeInstance instance, TimeProvider clock, IOptions<NudgeOptions> options, ILogger<InstanceRoster> logger) : BackgroundService
+public sealed partial class InstanceRoster(NudgeState state, OutboundLimits limits, NudgeInstance instance, TimeProvider clock, IOptions<NudgeOptions> options, ILogger<InstanceRoster> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,7 +21,7 @@ public sealed partial class InstanceRoster(NudgeState state, OutboundPacer pacer
             {
                 try
                 {
-                    pacer.Instances = await state.HeartbeatAsync(instance.Id, interval * 3, stoppingToken);
+                    limits.Instances = await state.HeartbeatAsync(instance.Id, interval * 3, stoppingToken);
                 }
                 catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
                 {

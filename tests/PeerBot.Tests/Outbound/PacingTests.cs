@@ -5,18 +5,20 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using PeerBot.Nudges;
-using PeerBot.Nudges.Pacing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PeerBot.Teams;
 using PeerBot.Tests.Storage;
 
-namespace PeerBot.Tests.Nudges;
+namespace PeerBot.Tests.Outbound;
 
-/// <summary>Outbound pacing and retries, through the real handler, against a connector on loopback that answers as told.</summary>
+/// <summary>
+/// Outbound pacing and retries of the Bot Framework connector's client, as the app registers it (the outbound
+/// pipeline with the connector's rules), against a connector on loopback that answers as told.
+/// </summary>
 public sealed class PacingTests : IAsyncDisposable
 {
+    private readonly List<ServiceProvider> _services = [];
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(string Path, long At)> _arrivals = new();
     private Func<int, (HttpStatusCode Status, string? RetryAfter)> _answer = _ => (HttpStatusCode.OK, null);
@@ -43,15 +45,47 @@ public sealed class PacingTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var services in _services)
+        {
+            await services.DisposeAsync();
+        }
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
 
     private HttpClient Client(int tenantPerSecond = 50, int maxAttempts = 6)
     {
-        var options = Options.Create(new NudgeOptions { Pacing = new PacingOptions { TenantPerSecond = tenantPerSecond, MaxAttempts = maxAttempts, BaseDelay = TimeSpan.FromMilliseconds(100) } });
-        var handler = new ConnectorPacing(new OutboundPacer(TimeProvider.System), options, NullLogger<ConnectorPacing>.Instance) { InnerHandler = new SocketsHttpHandler() };
-        return new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{Port}/") };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Teams:Connector:TenantPerSecond"] = tenantPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Teams:Connector:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Teams:Connector:BaseDelay"] = "00:00:00.100",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddConnectorClient().AddGraphClient().BuildServiceProvider();
+        _services.Add(services);
+        var client = services.GetRequiredService<IHttpClientFactory>().CreateClient(TeamsSetup.ConnectorClient);
+        client.BaseAddress = new Uri($"http://127.0.0.1:{Port}/");
+        return client;
+    }
+
+    [Fact]
+    public async Task A_destination_that_keeps_failing_opens_its_own_circuit_and_calls_then_fail_at_once()
+    {
+        _answer = _ => (HttpStatusCode.InternalServerError, null);
+        using var client = Client(tenantPerSecond: 1000);
+        for (var i = 0; i < 20; i++)
+        {
+            using var failed = await client.PostAsync($"v3/conversations/down{i}/activities", Activity());
+            Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        }
+
+        await Assert.ThrowsAsync<Polly.CircuitBreaker.BrokenCircuitException>(() => client.PostAsync("v3/conversations/after/activities", Activity()));
+        Assert.Equal(20, _arrivals.Count);
+
+        // Graph is another destination with its own breaker: its calls still go out.
+        var graph = _services[^1].GetRequiredService<IHttpClientFactory>().CreateClient(GraphTeamRoster.Client);
+        using var answered = await graph.PostAsync($"http://127.0.0.1:{Port}/v3/conversations/graph/activities", Activity());
+        Assert.Equal(21, _arrivals.Count);
     }
 
     private static StringContent Activity(string tenant = "tenant-a") =>
@@ -137,18 +171,19 @@ public sealed class PacingTests : IAsyncDisposable
     [Fact]
     public void Backoff_grows_exponentially_with_jitter_and_never_undercuts_retry_after()
     {
-        var options = new PacingOptions { BaseDelay = TimeSpan.FromMilliseconds(500), MaxDelay = TimeSpan.FromSeconds(30) };
+        var retry = OutboundClients.Retry(new ConnectorOptions { BaseDelay = TimeSpan.FromMilliseconds(500), MaxDelay = TimeSpan.FromSeconds(30) });
         var random = new Random(7);
         for (var attempt = 0; attempt < 8; attempt++)
         {
             var full = Math.Min(500 * Math.Pow(2, attempt), 30_000);
-            var delay = RetryRules.Delay(attempt, null, DateTimeOffset.UtcNow, options, random).TotalMilliseconds;
+            var delay = retry.Delay(attempt, null, DateTimeOffset.UtcNow, random).TotalMilliseconds;
             Assert.InRange(delay, full / 2, full);
         }
-        var told = RetryRules.Delay(0, new RetryConditionHeaderValue(TimeSpan.FromSeconds(7)), DateTimeOffset.UtcNow, options, random);
+        var told = retry.Delay(0, new RetryConditionHeaderValue(TimeSpan.FromSeconds(7)), DateTimeOffset.UtcNow, random);
         Assert.InRange(told.TotalMilliseconds, 7000, 7050);
-        Assert.False(RetryRules.IsRetryable(HttpStatusCode.Forbidden));
-        Assert.False(RetryRules.IsRetryable(HttpStatusCode.InternalServerError));
+        Assert.False(retry.IsRetried(HttpStatusCode.Forbidden));
+        Assert.False(retry.IsRetried(HttpStatusCode.InternalServerError));
+        Assert.All(new[] { HttpStatusCode.TooManyRequests, HttpStatusCode.PreconditionFailed, HttpStatusCode.BadGateway, HttpStatusCode.GatewayTimeout }, s => Assert.True(retry.IsRetried(s)));
     }
 
     private void AssertAtMost(int limit, TimeSpan window)
