@@ -67,7 +67,7 @@ public sealed partial class NudgeProcessor(
         {
             return true;
         }
-        var (claim, status) = await deliveries.ClaimAsync(job.DedupeKey, instance.Id, options.Value.VisibilityTimeout * 0.75, cancellationToken);
+        var (claim, status) = await deliveries.ClaimAsync(job, instance.Id, options.Value.VisibilityTimeout * 0.75, cancellationToken);
         if (claim == ClaimResult.HeldElsewhere)
         {
             // Possibly our own message, come back while its first attempt still hangs: keep it, and decide when it
@@ -88,10 +88,10 @@ public sealed partial class NudgeProcessor(
             catch
             {
                 // Not delivered (or not known to be): give the key back so that the retry sends.
-                await deliveries.ReleaseAsync(job.DedupeKey, CancellationToken.None);
+                await deliveries.ReleaseAsync(job, CancellationToken.None);
                 throw;
             }
-            await deliveries.CompleteAsync(job.DedupeKey, outcome.ToString(), CancellationToken.None);
+            await deliveries.CompleteAsync(job, outcome.ToString(), CancellationToken.None);
         }
         await plan.AfterAsync(outcome, cancellationToken);
         return true;

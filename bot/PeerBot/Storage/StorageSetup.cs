@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace PeerBot.Storage;
@@ -19,6 +20,10 @@ public static class StorageSetup
             });
         });
         services.AddSingleton(sp => new TableNames(sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ChangeLogOptions>().BindConfiguration(ChangeLogOptions.Section);
+        services.AddSingleton<ChangeLog>();
+        services.AddHostedService<ChangeLogPruner>();
         services.AddSingleton<TableProvisioner>();
         services.AddHostedService(sp => sp.GetRequiredService<TableProvisioner>());
         // Conversation and user state (table names.BotState, created by the provisioner).
