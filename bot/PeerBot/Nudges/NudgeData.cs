@@ -65,6 +65,15 @@ public sealed class NudgeData(TableServiceClient service, TableNames names, Nudg
             await followUps.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
         }
         await deliveries.ForgetAsync(memberId, cancellationToken);
+        // The peers offered to the member have notes pointing at the member's row: found from its list, by key.
+        if (await members.GetAsync(memberId, cancellationToken) is { } own)
+        {
+            var row = NudgeMemberStore.Write(own);
+            foreach (var peer in own.Shown.Distinct(StringComparer.Ordinal))
+            {
+                await index.ForgetNoteAsync(peer, NudgeIndex.Shown, members.Table.Name, row.PartitionKey, row.RowKey, cancellationToken);
+            }
+        }
         await members.Table.DeleteEntityAsync(TableKeys.Bucket(memberId), TableKeys.Escape(memberId), ETag.All, cancellationToken);
     }
 

@@ -46,6 +46,10 @@ public sealed class NudgeIndex(TableServiceClient service, TableNames names)
         return rows;
     }
 
+    /// <summary>Removes the note that <paramref name="memberId"/> is named in a row, without reading it first.</summary>
+    public Task ForgetNoteAsync(string memberId, string kind, string table, string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        _table.DeleteEntityAsync(TableKeys.Escape(memberId), $"{kind}|{Hash(table, partitionKey, rowKey)}", ETag.All, cancellationToken);
+
     public Task RemoveAsync(TableEntity index, CancellationToken cancellationToken) =>
         _table.DeleteEntityAsync(index.PartitionKey, index.RowKey, ETag.All, cancellationToken);
 

@@ -12,9 +12,13 @@ public sealed class ChangeLogOptions
     /// </summary>
     public TimeSpan Settle { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long records are kept. A reader whose cursor is older than this reads the whole table once instead.</summary>
-    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(2);
+    /// <summary>
+    /// How long records are kept. A reader whose cursor is older than this (an instance stalled for an hour, nudges
+    /// switched off) reads the whole table once instead. Short, because a record names the member it concerns: a
+    /// forgotten member's id stays in change records no longer than this plus <see cref="PruneInterval"/>.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How often each instance deletes records older than <see cref="Retention"/>.</summary>
-    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(10);
 }
