@@ -109,6 +109,10 @@ public sealed class FollowUps(TableServiceClient service, TableNames names, Nudg
             return false;
         }
         await state.CountAsync(Statistic, answer, cancellationToken);
+        if (answer == FollowUpAnswers.Yes)
+        {
+            Telemetry.PeerBotTelemetry.Intro("met");
+        }
         return true;
     }
 
