@@ -1,7 +1,7 @@
-using PeerBot.Telemetry;
 using PeerBot.Conversations;
 using PeerBot.Profiles;
 using PeerBot.Storage;
+using PeerBot.Telemetry;
 
 namespace PeerBot.Intros;
 

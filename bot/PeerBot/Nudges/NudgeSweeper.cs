@@ -67,8 +67,8 @@ public sealed partial class NudgeSweeper(
     public async Task<(int Queued, bool Backlog)> SweepOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        // Following profiles and intros scans the tables' recent changes: once a follow interval, not on every
-        // sweep, let alone every quick return to a backlog.
+        // Following profiles and intros reads their change records: once a follow interval, not on every quick
+        // return to a backlog.
         if (now - _followedAt >= options.Value.FollowInterval)
         {
             await followers.FollowProfilesAsync(cancellationToken);

@@ -95,7 +95,7 @@ public static class ChangeFeedBenchmark
         await Task.Delay(TimeSpan.FromSeconds(1));
         await followers.FollowProfilesAsync(CancellationToken.None);
         await followers.FollowIntrosAsync(CancellationToken.None);
-        rows.Add(Row("nothing changed", "nudge follower pass (lease holder, every 2 min)", 0, Snapshot.Of(followCounter)));
+        rows.Add(Row("nothing changed", "nudge follower pass (lease holder, every 30 s)", 0, Snapshot.Of(followCounter)));
         followCounter.Reset();
         var baselineIdle = await BaselineAsync(baselineClient, baselineCounter, names, DateTimeOffset.UtcNow.AddSeconds(-5));
 
