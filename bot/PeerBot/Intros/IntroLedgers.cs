@@ -54,9 +54,9 @@ public sealed class IntroLedgers(TableServiceClient service, TableNames names, C
                     : _table.AddEntityAsync(entity, cancellationToken), cancellationToken);
                 return true;
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 20)
+            catch (RequestFailedException e) when (e.Status is 409 or 412 or 404 && attempt < 20)
             {
-                // Someone else changed this member's ledger first: read again and re-decide.
+                // Someone else changed (or erased) this member's ledger first: read again and re-decide.
             }
         }
     }

@@ -45,8 +45,9 @@ public sealed class ProfileStore(TableServiceClient service, TableNames names, C
             Saved?.Invoke(peer);
             return response.Headers.ETag ?? default;
         }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        catch (RequestFailedException e) when (e.Status is 409 or 412 || (e.Status == 404 && expected is not null))
         {
+            // 404 on a conditional write: the profile was deleted (forgotten) after it was read, a lost race too.
             throw new ConcurrentEditException($"Profile {peer.Id} was changed by someone else.", e);
         }
     }

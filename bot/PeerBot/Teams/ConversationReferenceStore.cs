@@ -71,8 +71,17 @@ public sealed class ConversationReferenceStore(TableServiceClient service, Table
         return unreachable ? null : reference;
     }
 
-    public Task MarkUnreachableAsync(string memberId, CancellationToken cancellationToken) =>
-        _table.UpdateEntityAsync(new TableEntity(TableKeys.Bucket(memberId), TableKeys.Escape(memberId)) { ["Unreachable"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    public async Task MarkUnreachableAsync(string memberId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.UpdateEntityAsync(new TableEntity(TableKeys.Bucket(memberId), TableKeys.Escape(memberId)) { ["Unreachable"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No reference (erased meanwhile): nothing to mark.
+        }
+    }
 
     public Task DeleteAsync(string memberId, CancellationToken cancellationToken) =>
         _table.DeleteEntityAsync(TableKeys.Bucket(memberId), TableKeys.Escape(memberId), ETag.All, cancellationToken);
