@@ -42,8 +42,9 @@ public sealed class DialogStore(TableServiceClient service, TableNames names)
                 await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
             }
         }
-        catch (RequestFailedException e) when (e.Status == 412)
+        catch (RequestFailedException e) when (e.Status == 412 || (e.Status == 404 && expected is not null))
         {
+            // 404: another turn ended the dialog (deleting its row) after this one read it.
             throw new ConcurrentEditException("The conversation moved on in another turn.", e);
         }
     }

@@ -52,8 +52,9 @@ public sealed class IntroStore(TableServiceClient service, TableNames names, Cha
                 ? _pairs.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken)
                 : _pairs.AddEntityAsync(entity, cancellationToken), cancellationToken);
         }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        catch (RequestFailedException e) when (e.Status is 409 or 412 || (e.Status == 404 && expected is not null))
         {
+            // 404 on a conditional write: the pair was erased (a member was forgotten) after it was read.
             throw new ConcurrentEditException("The introduction changed in the meantime.", e);
         }
     }
