@@ -12,6 +12,7 @@ using PeerBot.Slack;
 using PeerBot.Stats;
 using PeerBot.Storage;
 using PeerBot.Teams;
+using PeerBot.Telemetry;
 
 // Admin and batch commands (import, search) run in the same executable, without the web host.
 if (PeerBotCli.TryRun(args) is { } exitCode)
@@ -21,6 +22,7 @@ if (PeerBotCli.TryRun(args) is { } exitCode)
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddDemo(builder.Configuration);

@@ -12,6 +12,11 @@ if (args.Length > 0 && args[0] == "slack-ack")
 {
     return await PeerBot.Benchmarks.Slack.AckBenchmark.RunAsync(args[1..]);
 }
+// dotnet run -c Release --project tests/PeerBot.Benchmarks -- changes [members] [changed]
+if (args.Length > 0 && args[0] == "changes")
+{
+    return await PeerBot.Benchmarks.Changes.ChangeFeedBenchmark.RunAsync(args[1..]);
+}
 // dotnet run -c Release --project tests/PeerBot.Benchmarks -- --percentiles [--profiles N] [--queries N]
 // dotnet run -c Release --project tests/PeerBot.Benchmarks -- --filter '*'   (BenchmarkDotNet; size from PEERBOT_BENCH_PROFILES)
 if (args.Contains("--percentiles"))

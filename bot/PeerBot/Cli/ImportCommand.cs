@@ -26,7 +26,9 @@ internal static class ImportCommand
         });
         var names = new TableNames(storage.TablePrefix);
         await service.GetTableClient(names.Profiles).CreateIfNotExistsAsync(cancellationToken);
-        var store = new ProfileStore(service, names);
+        await service.GetTableClient(names.Changes).CreateIfNotExistsAsync(cancellationToken);
+        // Each imported profile is announced like any other write, so running bots pick it up without a full read.
+        var store = new ProfileStore(service, names, new ChangeLog(service, names, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ChangeLogOptions())));
 
         int added = 0, updated = 0, unchanged = 0;
         foreach (var member in file.Members)

@@ -1,3 +1,5 @@
+using PeerBot.Telemetry;
+
 namespace PeerBot.Conversations;
 
 /// <summary>
@@ -30,24 +32,56 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
     /// </summary>
     public async Task OnTurnAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
     {
-        var once = turn.ActivityId is { Length: > 0 } && !turn.IsClaimed;
-        if (once && !await ledger.TryBeginAsync(turn, cancellationToken))
-        {
-            return;
-        }
+        using var span = PeerBotTelemetry.Source.StartActivity("turn");
+        var channel = TurnTelemetry.Channel(turn);
+        span?.SetTag("peerbot.channel", channel);
+        span?.SetTag("peerbot.turn.kind", KindOf(turn));
+        var outcome = "error";
         try
         {
-            if (turn.IsPersonal)
+            var once = turn.ActivityId is { Length: > 0 } && !turn.IsClaimed;
+            if (once && !await ledger.TryBeginAsync(turn, cancellationToken))
             {
-                await outbox.DeliverAsync(turn.From.PeerId, replies, cancellationToken);
+                outcome = "duplicate";
+                return;
             }
-            await RouteAsync(turn, replies, cancellationToken);
+            try
+            {
+                if (turn.IsPersonal)
+                {
+                    await outbox.DeliverAsync(turn.From.PeerId, replies, cancellationToken);
+                }
+                await RouteAsync(turn, replies, cancellationToken);
+                outcome = "ok";
+            }
+            catch when (once)
+            {
+                await ledger.ForgetAsync(turn, CancellationToken.None);
+                throw;
+            }
         }
-        catch when (once)
+        catch (Exception e)
         {
-            await ledger.ForgetAsync(turn, CancellationToken.None);
+            outcome = TurnTelemetry.Outcome(e);
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
             throw;
         }
+        finally
+        {
+            span?.SetTag("peerbot.turn.outcome", outcome);
+            PeerBotTelemetry.Turn(channel, outcome);
+        }
+    }
+
+    /// <summary>What kind of turn this is, in our own words only: a known command or verb, or "text".</summary>
+    private string KindOf(ChatTurn turn)
+    {
+        if (turn.Action is { } verb)
+        {
+            return _actions.ContainsKey(verb) || _commands.ContainsKey(verb) ? "action:" + verb.ToLowerInvariant() : "action:other";
+        }
+        var (word, _) = CommandText.Parse(turn.Text);
+        return _commands.TryGetValue(word, out var command) ? "command:" + command.Names[0] : "text";
     }
 
     private async Task RouteAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)

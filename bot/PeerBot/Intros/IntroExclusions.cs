@@ -1,4 +1,5 @@
 using PeerBot.Matching;
+using PeerBot.Storage;
 
 namespace PeerBot.Intros;
 
@@ -21,22 +22,28 @@ public sealed class IntroHistory(IntroStore store, TimeProvider clock) : IAskerH
 }
 
 /// <summary>
-/// Members with as many pending incoming requests as they may have: left out of every search. Known at once
-/// on this instance, and refreshed from storage for changes made by other instances.
+/// Members with as many pending incoming requests as they may have: left out of every search. Known at once on
+/// this instance; changes made by other instances arrive through the ledger change records, and only the changed
+/// members' ledgers are read. The whole table is read at start-up, and again only when the cursor was lost.
 /// </summary>
-public sealed partial class BusyPeers(IntroLedgers ledgers, TimeProvider clock, ILogger<BusyPeers> logger) : BackgroundService, IPeerExclusions
+public sealed partial class BusyPeers(IntroLedgers ledgers, ChangeLog changes, TimeProvider clock, ILogger<BusyPeers> logger) : BackgroundService, IPeerExclusions
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(15);
+    private readonly Lock _changing = new();
     private volatile HashSet<string> _busy = new(StringComparer.Ordinal);
+    private DateTimeOffset? _cursor;
 
     public bool Excludes(string? askerId, string peerId) => _busy.Contains(peerId);
 
     public void Update(string peerId, bool busy)
     {
-        var next = new HashSet<string>(_busy, StringComparer.Ordinal);
-        if (busy ? next.Add(peerId) : next.Remove(peerId))
+        lock (_changing)
         {
-            _busy = next;
+            var next = new HashSet<string>(_busy, StringComparer.Ordinal);
+            if (busy ? next.Add(peerId) : next.Remove(peerId))
+            {
+                _busy = next;
+            }
         }
     }
 
@@ -47,7 +54,7 @@ public sealed partial class BusyPeers(IntroLedgers ledgers, TimeProvider clock, 
         {
             try
             {
-                _busy = await ledgers.SaturatedAsync(stoppingToken);
+                await RefreshAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -55,6 +62,27 @@ public sealed partial class BusyPeers(IntroLedgers ledgers, TimeProvider clock, 
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var batch = await changes.FollowAsync(IntroLedgers.Stream, _cursor, cancellationToken);
+        if (batch.Changes is null)
+        {
+            var all = await ledgers.SaturatedAsync(cancellationToken);
+            lock (_changing)
+            {
+                _busy = all;
+            }
+        }
+        else
+        {
+            foreach (var member in batch.Keys)
+            {
+                Update(member, await ledgers.IsSaturatedAsync(member, cancellationToken));
+            }
+        }
+        _cursor = batch.Next;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the busy peers ({ExceptionType}); keeping the last list")]

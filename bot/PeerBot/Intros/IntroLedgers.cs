@@ -13,10 +13,14 @@ public sealed record IntroLedger(IReadOnlyList<DateTimeOffset> SentAt, IReadOnly
 
 /// <summary>
 /// Per-member counters for the intro limits, changed only through ETag-guarded read-modify-write, so
-/// that parallel requests can never push a member past a limit.
+/// that parallel requests can never push a member past a limit. Every write is announced in the
+/// <see cref="ChangeLog"/> (stream <see cref="Stream"/>), so that other instances learn who became busy.
 /// </summary>
-public sealed class IntroLedgers(TableServiceClient service, TableNames names)
+public sealed class IntroLedgers(TableServiceClient service, TableNames names, ChangeLog changes)
 {
+    /// <summary>The change stream of ledgers; a record's key and only member is the member id.</summary>
+    public const string Stream = "ledgers";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly TableClient _table = service.GetTableClient(names.IntroductionLedgers);
 
@@ -45,24 +49,23 @@ public sealed class IntroLedgers(TableServiceClient service, TableNames names)
             };
             try
             {
-                if (etag is { } known)
-                {
-                    await _table.UpdateEntityAsync(entity, known, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await _table.AddEntityAsync(entity, cancellationToken);
-                }
+                await changes.RecordAsync(Stream, memberId, ChangeKinds.Saved, [memberId], () => etag is { } known
+                    ? _table.UpdateEntityAsync(entity, known, TableUpdateMode.Replace, cancellationToken)
+                    : _table.AddEntityAsync(entity, cancellationToken), cancellationToken);
                 return true;
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 20)
+            catch (RequestFailedException e) when (e.Status is 409 or 412 or 404 && attempt < 20)
             {
-                // Someone else changed this member's ledger first: read again and re-decide.
+                // Someone else changed (or erased) this member's ledger first: read again and re-decide.
             }
         }
     }
 
-    /// <summary>Members whose pending incoming requests are at the cap (left out of search results).</summary>
+    /// <summary>True when the member's pending incoming requests are at the cap.</summary>
+    public async Task<bool> IsSaturatedAsync(string memberId, CancellationToken cancellationToken) =>
+        (await GetAsync(memberId, cancellationToken)).PendingIncoming.Count >= IntroRules.MaxPendingIncoming;
+
+    /// <summary>Members whose pending incoming requests are at the cap (left out of search results). Reads the whole table: at start-up only.</summary>
     public async Task<HashSet<string>> SaturatedAsync(CancellationToken cancellationToken)
     {
         var saturated = new HashSet<string>(StringComparer.Ordinal);
@@ -75,7 +78,8 @@ public sealed class IntroLedgers(TableServiceClient service, TableNames names)
     }
 
     public Task DeleteAsync(string memberId, CancellationToken cancellationToken) =>
-        _table.DeleteEntityAsync(TableKeys.Bucket(memberId), TableKeys.Escape(memberId), ETag.All, cancellationToken);
+        changes.RecordAsync(Stream, memberId, ChangeKinds.Deleted, [memberId],
+            () => _table.DeleteEntityAsync(TableKeys.Bucket(memberId), TableKeys.Escape(memberId), ETag.All, cancellationToken), cancellationToken);
 
     private async Task<(IntroLedger Ledger, ETag? ETag)> ReadAsync(string memberId, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using PeerBot.Conversations;
 using PeerBot.Profiles;
 using PeerBot.Storage;
+using PeerBot.Telemetry;
 
 namespace PeerBot.Intros;
 
@@ -91,6 +92,7 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
             return (winner?.Intro.RequestActivityId == activityId ? RequestOutcome.Duplicate : RequestOutcome.AlreadyOpen, winner?.Intro);
         }
         await store.IndexAsync(intro, cancellationToken);
+        PeerBotTelemetry.Intro("requested");
         busy.Update(peerId, (await ledgers.GetAsync(peerId, cancellationToken)).PendingIncoming.Count >= IntroRules.MaxPendingIncoming);
         await messenger.SendAsync(peerId, IntroCards.Request(intro, requester, peer), cancellationToken, [requesterId]);
         return (RequestOutcome.Sent, intro);
@@ -121,6 +123,7 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
         {
             return ((await store.GetAsync(pairKey, cancellationToken))?.Intro, false);
         }
+        PeerBotTelemetry.Intro(to.ToString().ToLowerInvariant());
         await ledgers.TryChangeAsync(intro.PeerId, l => l with { PendingIncoming = [.. l.PendingIncoming.Where(k => k != pairKey)] }, cancellationToken);
         busy.Update(intro.PeerId, false);
         await AnnounceAsync(moved, cancellationToken);
@@ -169,6 +172,7 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
         try
         {
             await store.SaveAsync(connected, etag, cancellationToken);
+            PeerBotTelemetry.Intro("connected");
             return connected;
         }
         catch (ConcurrentEditException)

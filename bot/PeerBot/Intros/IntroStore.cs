@@ -8,10 +8,14 @@ namespace PeerBot.Intros;
 
 /// <summary>
 /// Introductions in Table Storage: one row per pair (the source of truth, written with ETags), and an index
-/// row per member and pair so a member's intros and history can be listed from one partition.
+/// row per member and pair so a member's intros and history can be listed from one partition. Every write and
+/// delete of a pair row is announced in the <see cref="ChangeLog"/> (stream <see cref="Stream"/>).
 /// </summary>
-public sealed class IntroStore(TableServiceClient service, TableNames names)
+public sealed class IntroStore(TableServiceClient service, TableNames names, ChangeLog changes)
 {
+    /// <summary>The change stream of introductions; a record's key is the pair key, its members the requester and the peer.</summary>
+    public const string Stream = "intros";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly TableClient _pairs = service.GetTableClient(names.Introductions);
     private readonly TableClient _index = service.GetTableClient(names.IntroductionIndex);
@@ -44,17 +48,13 @@ public sealed class IntroStore(TableServiceClient service, TableNames names)
         };
         try
         {
-            if (expected is { } etag)
-            {
-                await _pairs.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
-            }
-            else
-            {
-                await _pairs.AddEntityAsync(entity, cancellationToken);
-            }
+            await changes.RecordAsync(Stream, intro.PairKey, ChangeKinds.Saved, [intro.RequesterId, intro.PeerId], () => expected is { } etag
+                ? _pairs.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken)
+                : _pairs.AddEntityAsync(entity, cancellationToken), cancellationToken);
         }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        catch (RequestFailedException e) when (e.Status is 409 or 412 || (e.Status == 404 && expected is not null))
         {
+            // 404 on a conditional write: the pair was erased (a member was forgotten) after it was read.
             throw new ConcurrentEditException("The introduction changed in the meantime.", e);
         }
     }
@@ -99,20 +99,11 @@ public sealed class IntroStore(TableServiceClient service, TableNames names)
         }
     }
 
-    /// <summary>Introductions written after <paramref name="since"/>, with the server's timestamp (for sweeps that follow changes).</summary>
-    public async IAsyncEnumerable<(Introduction Intro, DateTimeOffset Timestamp)> ChangedSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"Timestamp gt {since}");
-        await foreach (var row in _pairs.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
-        {
-            yield return (Read(row), row.Timestamp ?? since);
-        }
-    }
-
     /// <summary>Deletes a pair's row and both members' index rows for it.</summary>
     public async Task DeletePairAsync(Introduction intro, CancellationToken cancellationToken)
     {
-        await _pairs.DeleteEntityAsync(intro.PairKey[..2], intro.PairKey, ETag.All, cancellationToken);
+        await changes.RecordAsync(Stream, intro.PairKey, ChangeKinds.Deleted, [intro.RequesterId, intro.PeerId],
+            () => _pairs.DeleteEntityAsync(intro.PairKey[..2], intro.PairKey, ETag.All, cancellationToken), cancellationToken);
         await _index.DeleteEntityAsync(TableKeys.Escape(intro.RequesterId), intro.PairKey, ETag.All, cancellationToken);
         await _index.DeleteEntityAsync(TableKeys.Escape(intro.PeerId), intro.PairKey, ETag.All, cancellationToken);
     }

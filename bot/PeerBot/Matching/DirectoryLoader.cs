@@ -1,26 +1,30 @@
 using Microsoft.Extensions.Options;
 using PeerBot.Profiles;
+using PeerBot.Storage;
 
 namespace PeerBot.Matching;
 
 /// <summary>
-/// Fills the directory from storage at start-up, then keeps it current: profiles this instance writes
-/// arrive through <see cref="ProfileStore"/> events at once, and those written by other instances
-/// through a poll of recently changed rows every <see cref="MatchingOptions.RefreshSeconds"/>.
+/// Fills the directory from storage at start-up, then keeps it current: profiles this instance writes arrive
+/// through <see cref="ProfileStore"/> events at once, and those written or deleted by other instances through the
+/// profile change records after this instance's cursor, every <see cref="MatchingOptions.RefreshSeconds"/>.
+/// Each changed profile is then read by its key; a poll when nothing changed reads no row.
 /// </summary>
 public sealed partial class DirectoryLoader(
     PeerDirectory directory,
     ProfileStore store,
+    ChangeLog changes,
     IOptions<MatchingOptions> options,
     TimeProvider time,
     ILogger<DirectoryLoader> logger) : IHostedService, IDisposable
 {
+    private const int ParallelReads = 8;
     private readonly CancellationTokenSource _stopping = new();
     private Task _polling = Task.CompletedTask;
-    private DateTimeOffset? _lastSeen;
+    private DateTimeOffset? _cursor;
     private DateTimeOffset _lastFullLoad;
 
-    /// <summary>Raised after each poll, with the number of profiles it brought in (tests wait on it).</summary>
+    /// <summary>Raised after each poll, with the number of profiles it brought in or removed (tests wait on it).</summary>
     public event Action<int>? Polled;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -57,23 +61,20 @@ public sealed partial class DirectoryLoader(
         {
             try
             {
-                if (settings.FullResyncMinutes > 0 && time.GetUtcNow() - _lastFullLoad >= TimeSpan.FromMinutes(settings.FullResyncMinutes))
+                // The safety net: rows written around the product (by hand, or by a tool that writes no change
+                // records) are picked up by a full read this rarely.
+                var resyncDue = settings.FullResyncMinutes > 0 && time.GetUtcNow() - _lastFullLoad >= TimeSpan.FromMinutes(settings.FullResyncMinutes);
+                var batch = resyncDue ? new ChangeBatch(null, default) : await changes.FollowAsync(ProfileStore.Stream, _cursor, cancellationToken);
+                if (batch.Changes is null)
                 {
+                    // No cursor any more (records pruned while this instance was stalled), or the resync is due.
                     await LoadAllAsync(cancellationToken);
                     Polled?.Invoke(directory.Count);
                     continue;
                 }
-                // Rows written just before the last poll may carry a slightly older timestamp; re-reading a
-                // short overlap costs little because an unchanged profile is a no-op for the directory.
-                var since = _lastSeen - TimeSpan.FromSeconds(Math.Max(1, settings.RefreshSeconds));
-                var count = 0;
-                await foreach (var (peer, timestamp) in store.ListAsync(since, cancellationToken))
-                {
-                    directory.Upsert(peer);
-                    Advance(timestamp);
-                    count++;
-                }
-                Polled?.Invoke(count);
+                var applied = await ApplyAsync(batch.Keys, cancellationToken);
+                _cursor = batch.Next;
+                Polled?.Invoke(applied);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -86,16 +87,34 @@ public sealed partial class DirectoryLoader(
         }
     }
 
+    /// <summary>Reads each changed profile by its key: there, it replaces the old one; gone, it leaves the directory.</summary>
+    private async Task<int> ApplyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken }, async (id, ct) =>
+        {
+            if (await store.GetAsync(id, ct) is { } stored)
+            {
+                directory.Upsert(stored.Peer);
+            }
+            else
+            {
+                directory.Remove(id);
+            }
+        });
+        return ids.Count;
+    }
+
     private async Task LoadAllAsync(CancellationToken cancellationToken)
     {
+        // Every change announced before this cursor is written by the time the read below starts.
+        var cursor = changes.SettledUntil();
         // Only profiles present before the read began can have been deleted; one saved meanwhile is new.
         var before = directory.Ids();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var (peer, timestamp) in store.ListAsync(null, cancellationToken))
+        await foreach (var peer in store.ListAsync(cancellationToken))
         {
             directory.Upsert(peer);
             seen.Add(peer.Id);
-            Advance(timestamp);
         }
         foreach (var id in before)
         {
@@ -104,15 +123,8 @@ public sealed partial class DirectoryLoader(
                 directory.Remove(id);
             }
         }
+        _cursor = cursor;
         _lastFullLoad = time.GetUtcNow();
-    }
-
-    private void Advance(DateTimeOffset timestamp)
-    {
-        if (_lastSeen is null || timestamp > _lastSeen)
-        {
-            _lastSeen = timestamp;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Directory loaded: {Count} profiles")]

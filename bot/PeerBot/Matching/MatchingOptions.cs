@@ -4,12 +4,12 @@ public sealed class MatchingOptions
 {
     public const string Section = "Matching";
 
-    /// <summary>How often each instance asks storage for profiles other instances changed.</summary>
+    /// <summary>How often each instance reads the profile change records written after its cursor.</summary>
     public int RefreshSeconds { get; set; } = 5;
 
     /// <summary>
-    /// How often each instance re-reads every profile, to drop those deleted by another instance
-    /// (a change poll cannot see a deleted row). Zero turns it off.
+    /// How often each instance re-reads every profile anyway: a safety net for rows changed around the product
+    /// (by hand in the storage account, or by a tool that writes no change records). Zero turns it off.
     /// </summary>
-    public int FullResyncMinutes { get; set; } = 60;
+    public int FullResyncMinutes { get; set; } = 1440;
 }

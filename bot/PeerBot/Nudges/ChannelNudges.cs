@@ -8,7 +8,7 @@ namespace PeerBot.Nudges;
 public sealed record ChannelNudge(NudgeChannel Channel, ChannelSchedule Schedule, string SetBy, DateTimeOffset SetAt, DateTimeOffset? NextDueAt, DateTimeOffset? LastPostedAt, ETag ETag);
 
 /// <summary>Channel nudges in Table Storage (one row per channel), with their timers kept in step.</summary>
-public sealed class ChannelNudges(TableServiceClient service, TableNames names, NudgeTimers timers)
+public sealed class ChannelNudges(TableServiceClient service, TableNames names, NudgeTimers timers, NudgeIndex index)
 {
     private readonly TableClient _table = service.GetTableClient(names.NudgeChannels);
 
@@ -29,7 +29,10 @@ public sealed class ChannelNudges(TableServiceClient service, TableNames names, 
         {
             await timers.ScheduleAsync(JobFor(channel, due), cancellationToken);
         }
-        await _table.UpsertEntityAsync(Write(new ChannelNudge(channel, schedule, setBy, now, next, previous?.LastPostedAt, default)), TableUpdateMode.Replace, cancellationToken);
+        var row = Write(new ChannelNudge(channel, schedule, setBy, now, next, previous?.LastPostedAt, default));
+        // The row names who set it: their index finds it should they ask to be forgotten.
+        await index.NoteAsync(setBy, NudgeIndex.Channel, _table.Name, row.PartitionKey, row.RowKey, cancellationToken);
+        await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
         return next;
     }
 

@@ -18,21 +18,23 @@ public enum ClaimResult
 
 /// <summary>
 /// The dedupe ledger: one row per send, written before the send. A row left "Sending" by an instance that died
-/// is taken over once its lease ran out (the work's queue message came back by then), so nothing is lost.
+/// is taken over once its lease ran out (the work's queue message came back by then), so nothing is lost. Rows are
+/// partitioned by the job's target (a member or a channel), so that a member's sends are found in one partition.
 /// </summary>
 public sealed class Deliveries(TableServiceClient service, TableNames names, TimeProvider clock)
 {
     private const string Sending = "Sending";
     private readonly TableClient _table = service.GetTableClient(names.NudgeDeliveries);
 
-    public async Task<(ClaimResult Result, string? Outcome)> ClaimAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<(ClaimResult Result, string? Outcome)> ClaimAsync(NudgeJob job, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
+        var key = job.DedupeKey;
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var now = clock.GetUtcNow();
             try
             {
-                await _table.AddEntityAsync(new TableEntity(TableKeys.Bucket(key), TableKeys.Escape(key))
+                await _table.AddEntityAsync(new TableEntity(Partition(job), TableKeys.Escape(key))
                 {
                     ["Key"] = key,
                     ["Status"] = Sending,
@@ -44,7 +46,7 @@ public sealed class Deliveries(TableServiceClient service, TableNames names, Tim
             catch (RequestFailedException e) when (e.Status == 409)
             {
             }
-            var row = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Bucket(key), TableKeys.Escape(key), cancellationToken: cancellationToken);
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(Partition(job), TableKeys.Escape(job.DedupeKey), cancellationToken: cancellationToken);
             if (!row.HasValue)
             {
                 continue;
@@ -75,21 +77,33 @@ public sealed class Deliveries(TableServiceClient service, TableNames names, Tim
     }
 
     /// <summary>Records how the send ended ("Delivered", "Unreachable", "Blocked").</summary>
-    public Task CompleteAsync(string key, string outcome, CancellationToken cancellationToken) =>
-        _table.UpsertEntityAsync(new TableEntity(TableKeys.Bucket(key), TableKeys.Escape(key))
+    public Task CompleteAsync(NudgeJob job, string outcome, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(new TableEntity(Partition(job), TableKeys.Escape(job.DedupeKey))
         {
-            ["Key"] = key,
+            ["Key"] = job.DedupeKey,
             ["Status"] = outcome,
             ["CompletedAt"] = clock.GetUtcNow(),
         }, TableUpdateMode.Merge, cancellationToken);
 
     /// <summary>Gives a claim back after a send that surely did not happen, so the retry can send.</summary>
-    public Task ReleaseAsync(string key, CancellationToken cancellationToken) =>
-        _table.DeleteEntityAsync(TableKeys.Bucket(key), TableKeys.Escape(key), ETag.All, cancellationToken);
+    public Task ReleaseAsync(NudgeJob job, CancellationToken cancellationToken) =>
+        _table.DeleteEntityAsync(Partition(job), TableKeys.Escape(job.DedupeKey), ETag.All, cancellationToken);
 
-    public async Task<string?> StatusAsync(string key, CancellationToken cancellationToken)
+    public async Task<string?> StatusAsync(NudgeJob job, CancellationToken cancellationToken)
     {
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Bucket(key), TableKeys.Escape(key), cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(Partition(job), TableKeys.Escape(job.DedupeKey), cancellationToken: cancellationToken);
         return row.HasValue ? row.Value!.GetString("Status") : null;
     }
+
+    /// <summary>Every send to the member (their erasure): one partition.</summary>
+    public async Task ForgetAsync(string memberId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(memberId)}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+        }
+    }
+
+    private static string Partition(NudgeJob job) => TableKeys.Escape(job.Target);
 }

@@ -17,7 +17,10 @@ public static class FollowUpAnswers
 /// <summary>One member's follow-up on one connection: when it was made, how often we asked, what they said.</summary>
 public sealed record FollowUp(string PairKey, string MemberId, int Round, DateTimeOffset ConnectedAt, int Asked, int AnsweredAsk, string Answer, ETag ETag);
 
-/// <summary>Follow-ups in Table Storage (one row per connection and member), and their statistics.</summary>
+/// <summary>
+/// Follow-ups in Table Storage (one row per connection and member, partitioned by member so that a member's
+/// follow-ups are one partition), and their statistics.
+/// </summary>
 public sealed class FollowUps(TableServiceClient service, TableNames names, NudgeState state, TimeProvider clock) : Stats.IMeetingReports
 {
     public const string Statistic = "followups";
@@ -25,7 +28,7 @@ public sealed class FollowUps(TableServiceClient service, TableNames names, Nudg
 
     public async Task<FollowUp?> GetAsync(string pairKey, string memberId, CancellationToken cancellationToken)
     {
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(pairKey), TableKeys.Escape(memberId), cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(memberId), TableKeys.Escape(pairKey), cancellationToken: cancellationToken);
         return row.HasValue ? Read(row.Value!) : null;
     }
 
@@ -37,7 +40,7 @@ public sealed class FollowUps(TableServiceClient service, TableNames names, Nudg
         {
             return false;
         }
-        var entity = new TableEntity(TableKeys.Escape(pairKey), TableKeys.Escape(memberId))
+        var entity = new TableEntity(TableKeys.Escape(memberId), TableKeys.Escape(pairKey))
         {
             ["PairKey"] = pairKey,
             ["MemberId"] = memberId,
@@ -75,7 +78,7 @@ public sealed class FollowUps(TableServiceClient service, TableNames names, Nudg
         }
         try
         {
-            await _table.UpdateEntityAsync(new TableEntity(TableKeys.Escape(followUp.PairKey), TableKeys.Escape(followUp.MemberId)) { ["Asked"] = asked }, current.ETag, TableUpdateMode.Merge, cancellationToken);
+            await _table.UpdateEntityAsync(new TableEntity(TableKeys.Escape(followUp.MemberId), TableKeys.Escape(followUp.PairKey)) { ["Asked"] = asked }, current.ETag, TableUpdateMode.Merge, cancellationToken);
             await state.CountAsync(Statistic, "asked", cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 412)
@@ -94,7 +97,7 @@ public sealed class FollowUps(TableServiceClient service, TableNames names, Nudg
         }
         try
         {
-            await _table.UpdateEntityAsync(new TableEntity(TableKeys.Escape(pairKey), TableKeys.Escape(memberId))
+            await _table.UpdateEntityAsync(new TableEntity(TableKeys.Escape(memberId), TableKeys.Escape(pairKey))
             {
                 ["Answer"] = answer,
                 ["AnsweredAsk"] = asked,
@@ -106,6 +109,10 @@ public sealed class FollowUps(TableServiceClient service, TableNames names, Nudg
             return false;
         }
         await state.CountAsync(Statistic, answer, cancellationToken);
+        if (answer == FollowUpAnswers.Yes)
+        {
+            Telemetry.PeerBotTelemetry.Intro("met");
+        }
         return true;
     }
 

@@ -6,7 +6,7 @@ using PeerBot.Profiles;
 namespace PeerBot.Nudges;
 
 /// <summary>A member's scheduled nudge: the best new peers in their role, and intro requests waiting for them.</summary>
-public sealed class MemberNudgeHandler(NudgeMemberStore members, MemberSchedule schedule, ProfileStore profiles, PeerDirectory directory, IntroStore intros, NudgePeers peers) : INudgeJobHandler
+public sealed class MemberNudgeHandler(NudgeMemberStore members, MemberSchedule schedule, ProfileStore profiles, PeerDirectory directory, IntroStore intros, NudgePeers peers, NudgeIndex index) : INudgeJobHandler
 {
     public const int TopPeers = 3;
 
@@ -57,7 +57,14 @@ public sealed class MemberNudgeHandler(NudgeMemberStore members, MemberSchedule 
 
     /// <summary>Moves the member on to their next nudge (once: only while this job is the current one).</summary>
     /// <remarks>The timer of the job's own due time was removed when the job was queued, so there is none to cancel.</remarks>
-    private async Task AdvanceAsync(NudgeJob job, NudgeMember known, IReadOnlyList<string> shown, bool delivered, CancellationToken cancellationToken) =>
+    private async Task AdvanceAsync(NudgeJob job, NudgeMember known, IReadOnlyList<string> shown, bool delivered, CancellationToken cancellationToken)
+    {
+        if (delivered)
+        {
+            // Each offered peer's index learns whose list names them, before the list does (their erasure finds it there).
+            var row = NudgeMemberStore.Write(known);
+            await Task.WhenAll(shown.Select(peer => index.NoteAsync(peer, NudgeIndex.Shown, members.Table.Name, row.PartitionKey, row.RowKey, cancellationToken, about: job.Target)));
+        }
         await schedule.ChangeAsync(job.Target, m =>
         {
             if (m is null || m.NextDueAt != job.Due)
@@ -69,4 +76,5 @@ public sealed class MemberNudgeHandler(NudgeMemberStore members, MemberSchedule 
                 : m;
             return updated with { NextDueAt = updated.NextAfter(job.Due) };
         }, cancellationToken, known, oldTimerGone: true);
+    }
 }

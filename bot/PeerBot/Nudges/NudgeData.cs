@@ -8,16 +8,18 @@ namespace PeerBot.Nudges;
 
 /// <summary>
 /// What nudges keep about a member: their settings and schedule, follow-up answers, pending timers and sent
-/// records, channel nudges they set, and their id in other members' "already offered" lists.
+/// records, channel nudges they set, and their id in other members' "already offered" lists. Everything is found
+/// by key or in the member's own partitions (their nudge row, follow-ups, sends, and the <see cref="NudgeIndex"/>
+/// for rows keyed otherwise): erasure scans no table.
 /// </summary>
-public sealed class NudgeData(TableServiceClient service, TableNames names, NudgeMemberStore members) : IMemberData
+public sealed class NudgeData(TableServiceClient service, TableNames names, NudgeMemberStore members, Deliveries deliveries, NudgeIndex index) : IMemberData
 {
     public string Section => "nudges";
 
     public async Task<JsonNode?> ExportAsync(string memberId, CancellationToken cancellationToken)
     {
         var member = await members.GetAsync(memberId, cancellationToken);
-        var answers = await RowsAsync(names.NudgeFollowUps, $"RowKey eq '{Quoted(TableKeys.Escape(memberId))}'", cancellationToken);
+        var answers = await FollowUpsAsync(memberId, cancellationToken);
         if (member is null && answers.Count == 0)
         {
             return null;
@@ -36,47 +38,71 @@ public sealed class NudgeData(TableServiceClient service, TableNames names, Nudg
 
     public async Task ForgetAsync(string memberId, CancellationToken cancellationToken)
     {
-        var escaped = TableKeys.Escape(memberId);
-        await DeleteAsync(names.NudgeMembers, $"RowKey eq '{Quoted(escaped)}'", _ => true, cancellationToken);
-        await DeleteAsync(names.NudgeFollowUps, $"RowKey eq '{Quoted(escaped)}'", _ => true, cancellationToken);
-        // Job identities and dedupe keys read "kind|member|detail…".
-        await DeleteAsync(names.NudgeTimers, null, r => r.RowKey.Contains($"|{escaped}|", StringComparison.Ordinal), cancellationToken);
-        await DeleteAsync(names.NudgeDeliveries, null, r => (r.GetString("Key") ?? "").Contains($"|{memberId}|", StringComparison.Ordinal), cancellationToken);
-
-        var channels = service.GetTableClient(names.NudgeChannels);
-        foreach (var row in await RowsAsync(names.NudgeChannels, $"SetBy eq '{Quoted(memberId)}'", cancellationToken))
+        foreach (var row in await index.ForMemberAsync(memberId, cancellationToken))
         {
-            await channels.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["SetBy"] = "" }, ETag.All, TableUpdateMode.Merge, cancellationToken);
-        }
-        foreach (var row in await RowsAsync(names.NudgeMembers, null, cancellationToken))
-        {
-            if ((row.GetString("Shown") ?? "").Contains(memberId, StringComparison.Ordinal))
+            var table = service.GetTableClient(row.Table);
+            switch (row.Kind)
             {
-                await members.UpdateAsync(row.GetString("MemberId") ?? row.RowKey, m => m is null || !m.Shown.Contains(memberId)
-                    ? null
-                    : m with { Shown = [.. m.Shown.Where(id => id != memberId)] }, cancellationToken);
+                case NudgeIndex.Timer:
+                    await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+                    break;
+                case NudgeIndex.Shown when row.About is { } other:
+                    await members.UpdateAsync(other, m => m is null || !m.Shown.Contains(memberId)
+                        ? null
+                        : m with { Shown = [.. m.Shown.Where(id => id != memberId)] }, cancellationToken);
+                    break;
+                case NudgeIndex.Channel:
+                    await ClearSetByAsync(table, row, memberId, cancellationToken);
+                    break;
+                default:
+                    break;
+            }
+            await index.RemoveAsync(row.Index, cancellationToken);
+        }
+        var followUps = service.GetTableClient(names.NudgeFollowUps);
+        foreach (var row in await FollowUpsAsync(memberId, cancellationToken))
+        {
+            await followUps.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+        }
+        await deliveries.ForgetAsync(memberId, cancellationToken);
+        // The peers offered to the member have notes pointing at the member's row: found from its list, by key.
+        if (await members.GetAsync(memberId, cancellationToken) is { } own)
+        {
+            var row = NudgeMemberStore.Write(own);
+            foreach (var peer in own.Shown.Distinct(StringComparer.Ordinal))
+            {
+                await index.ForgetNoteAsync(peer, NudgeIndex.Shown, members.Table.Name, row.PartitionKey, row.RowKey, cancellationToken);
             }
         }
+        await members.Table.DeleteEntityAsync(TableKeys.Bucket(memberId), TableKeys.Escape(memberId), ETag.All, cancellationToken);
     }
 
-    private async Task DeleteAsync(string table, string? filter, Func<TableEntity, bool> mine, CancellationToken cancellationToken)
+    /// <summary>A channel schedule the member set stays, without their name on it.</summary>
+    private static async Task ClearSetByAsync(TableClient table, IndexedRow row, string memberId, CancellationToken cancellationToken)
     {
-        var client = service.GetTableClient(table);
-        foreach (var row in (await RowsAsync(table, filter, cancellationToken)).Where(mine))
+        var current = await table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, select: ["SetBy"], cancellationToken: cancellationToken);
+        if (!current.HasValue || current.Value!.GetString("SetBy") != memberId)
         {
-            await client.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+            return;
+        }
+        try
+        {
+            await table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["SetBy"] = "" }, current.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Removed or set again by someone else meanwhile: their name is on it now, or nobody's.
         }
     }
 
-    private async Task<List<TableEntity>> RowsAsync(string table, string? filter, CancellationToken cancellationToken)
+    private async Task<List<TableEntity>> FollowUpsAsync(string memberId, CancellationToken cancellationToken)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in service.GetTableClient(table).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(memberId)}");
+        await foreach (var row in service.GetTableClient(names.NudgeFollowUps).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             rows.Add(row);
         }
         return rows;
     }
-
-    private static string Quoted(string value) => value.Replace("'", "''", StringComparison.Ordinal);
 }

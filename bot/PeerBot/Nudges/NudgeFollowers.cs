@@ -1,12 +1,14 @@
 using PeerBot.Intros;
 using PeerBot.Profiles;
+using PeerBot.Storage;
 
 namespace PeerBot.Nudges;
 
 /// <summary>
-/// Follows profile and intro changes (by the tables' timestamps, from a stored cursor): new members get a
-/// schedule, a new role brings the congratulations card, a connection brings follow-ups, and an ignored
-/// request may trigger the ghost rule. Every step is idempotent, so re-reading a change is harmless.
+/// Follows profile and intro changes (their change records after a stored cursor, each changed row then read by
+/// its key): new members get a schedule, a new role brings the congratulations card, a connection brings
+/// follow-ups, and an ignored request may trigger the ghost rule. Every step is idempotent, so a pass that fails
+/// half-way is simply repeated from the same cursor.
 /// </summary>
 public sealed class NudgeFollowers(
     NudgeState state,
@@ -16,59 +18,71 @@ public sealed class NudgeFollowers(
     ProfileStore profiles,
     IntroStore intros,
     FollowUps followUps,
+    ChangeLog changes,
     TimeProvider clock)
 {
     public const string ProfileCursor = "profiles";
     public const string IntroCursor = "intros";
 
-    // Rows written at nearly the same moment may become visible slightly out of timestamp order, so each read
-    // goes back a minute before the cursor; what was already handled in that minute is skipped.
-    private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(1);
-    private readonly RecentlySeen _profilesSeen = new();
-    private readonly RecentlySeen _introsSeen = new();
-
     public async Task FollowProfilesAsync(CancellationToken cancellationToken)
     {
         var cursor = await state.CursorAsync(ProfileCursor, cancellationToken);
-        var latest = cursor;
-        await foreach (var (peer, timestamp) in profiles.ListAsync(cursor - Overlap, cancellationToken))
+        var batch = await changes.FollowAsync(ProfileStore.Stream, cursor, cancellationToken);
+        if (batch.Changes is null)
         {
-            if (!_profilesSeen.FirstTime(peer.Id, timestamp, cursor - Overlap))
+            // The first pass on this network, or a cursor older than the records kept: every profile, once.
+            await foreach (var peer in profiles.ListAsync(cancellationToken))
             {
-                continue;
+                await OnProfileAsync(peer, cancellationToken);
             }
-            await OnProfileAsync(peer, cancellationToken);
-            latest = latest is null || timestamp > latest ? timestamp : latest;
         }
-        if (latest is { } l && l != cursor)
+        foreach (var id in batch.Keys)
         {
-            await state.SetCursorAsync(ProfileCursor, l, cancellationToken);
+            // A deleted profile needs nothing here: forgetting a member removes their nudge rows.
+            if (await profiles.GetAsync(id, cancellationToken) is { } stored)
+            {
+                await OnProfileAsync(stored.Peer, cancellationToken);
+            }
+        }
+        if (batch.Next != cursor)
+        {
+            await state.SetCursorAsync(ProfileCursor, batch.Next, cancellationToken);
         }
     }
 
     public async Task FollowIntrosAsync(CancellationToken cancellationToken)
     {
         var cursor = await state.CursorAsync(IntroCursor, cancellationToken);
-        var latest = cursor;
-        await foreach (var (intro, timestamp) in intros.ChangedSinceAsync(cursor - Overlap ?? DateTimeOffset.UnixEpoch, cancellationToken))
+        var batch = await changes.FollowAsync(IntroStore.Stream, cursor, cancellationToken);
+        if (batch.Changes is null)
         {
-            if (!_introsSeen.FirstTime(intro.PairKey, timestamp, cursor - Overlap))
+            await foreach (var intro in intros.AllAsync(cancellationToken))
             {
-                continue;
+                await OnIntroAsync(intro, cancellationToken);
             }
-            if (intro.State == IntroState.Connected)
-            {
-                await PlanFollowUpsAsync(intro, cancellationToken);
-            }
-            else if (intro.State == IntroState.Expired)
-            {
-                await CheckGhostAsync(intro.PeerId, cancellationToken);
-            }
-            latest = latest is null || timestamp > latest ? timestamp : latest;
         }
-        if (latest is { } l && l != cursor)
+        foreach (var pairKey in batch.Keys)
         {
-            await state.SetCursorAsync(IntroCursor, l, cancellationToken);
+            if (await intros.GetAsync(pairKey, cancellationToken) is { } found)
+            {
+                await OnIntroAsync(found.Intro, cancellationToken);
+            }
+        }
+        if (batch.Next != cursor)
+        {
+            await state.SetCursorAsync(IntroCursor, batch.Next, cancellationToken);
+        }
+    }
+
+    private async Task OnIntroAsync(Introduction intro, CancellationToken cancellationToken)
+    {
+        if (intro.State == IntroState.Connected)
+        {
+            await PlanFollowUpsAsync(intro, cancellationToken);
+        }
+        else if (intro.State == IntroState.Expired)
+        {
+            await CheckGhostAsync(intro.PeerId, cancellationToken);
         }
     }
 
@@ -146,28 +160,5 @@ public sealed class NudgeFollowers(
         var paused = member with { GhostPausedAt = now };
         await timers.ScheduleAsync(GhostHandler.JobFor(paused, NudgeCalendar.NextAllowed(now, member.Zone, member.At)), cancellationToken);
         await schedule.ChangeAsync(memberId, m => m is null || m.GhostPausedAt is not null ? null : m with { GhostPausedAt = now, NextDueAt = null }, cancellationToken);
-    }
-}
-
-/// <summary>Which changes (key and timestamp) were handled lately, so that re-reading the overlap costs nothing.</summary>
-internal sealed class RecentlySeen
-{
-    private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
-
-    public bool FirstTime(string key, DateTimeOffset timestamp, DateTimeOffset? forgetBefore)
-    {
-        if (forgetBefore is { } before && _seen.Count > 0)
-        {
-            foreach (var old in _seen.Where(s => s.Value < before).Select(s => s.Key).ToList())
-            {
-                _seen.Remove(old);
-            }
-        }
-        if (_seen.TryGetValue(key, out var handled) && handled >= timestamp)
-        {
-            return false;
-        }
-        _seen[key] = timestamp;
-        return true;
     }
 }

@@ -35,12 +35,33 @@ public sealed record NudgeJob(string Kind, string Target, DateTimeOffset Due, st
     /// Several jobs as one queue message. Every queue operation (send, receive, delete) is a storage transaction;
     /// carrying a handful of jobs per message divides them, while each job keeps its own dedupe key.
     /// </summary>
-    public static string ToMessage(IReadOnlyList<NudgeJob> jobs) => JsonSerializer.Serialize(jobs, Json);
+    /// <remarks>With a W3C <paramref name="traceParent"/>, the jobs travel in an envelope that carries it, so that the instance working them continues the trace.</remarks>
+    public static string ToMessage(IReadOnlyList<NudgeJob> jobs, string? traceParent = null) => traceParent is null
+        ? JsonSerializer.Serialize(jobs, Json)
+        : JsonSerializer.Serialize(new Envelope(traceParent, jobs), Json);
 
-    /// <summary>The jobs a queue message carries (a list, or one job on its own); null when any of them is unreadable.</summary>
-    public static IReadOnlyList<NudgeJob>? TryParseMessage(string text)
+    /// <summary>The jobs a queue message carries (a list, an envelope, or one job on its own); null when any of them is unreadable.</summary>
+    public static IReadOnlyList<NudgeJob>? TryParseMessage(string text) => TryParseMessage(text, out _);
+
+    /// <inheritdoc cref="TryParseMessage(string)"/>
+    public static IReadOnlyList<NudgeJob>? TryParseMessage(string text, out string? traceParent)
     {
-        if (!text.TrimStart().StartsWith('['))
+        traceParent = null;
+        var trimmed = text.TrimStart();
+        if (trimmed.StartsWith('{') && trimmed.Contains("\"jobs\"", StringComparison.Ordinal))
+        {
+            try
+            {
+                var envelope = JsonSerializer.Deserialize<Envelope>(text, Json);
+                traceParent = envelope?.TraceParent;
+                return envelope?.Jobs is { } inner ? TryParseMessage(JsonSerializer.Serialize(inner, Json)) : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+        if (!trimmed.StartsWith('['))
         {
             return TryParse(text) is { } single ? [single] : null;
         }
@@ -71,4 +92,8 @@ public sealed record NudgeJob(string Kind, string Target, DateTimeOffset Due, st
             return null;
         }
     }
+
+    private sealed record Envelope(
+        [property: System.Text.Json.Serialization.JsonPropertyName("traceparent")] string? TraceParent,
+        IReadOnlyList<NudgeJob?>? Jobs);
 }

@@ -44,9 +44,9 @@ public sealed class NudgeMemberStore(TableServiceClient service, TableNames name
                     : await _table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, cancellationToken);
                 return (current, changed with { ETag = response.Headers.ETag ?? default });
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 20)
+            catch (RequestFailedException e) when (e.Status is 409 or 412 or 404 && attempt < 20)
             {
-                // Someone else wrote this member first: read again and decide again.
+                // Someone else wrote (or erased) this member first: read again and decide again.
             }
         }
     }

@@ -12,10 +12,10 @@ public sealed class NudgeOptions
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How often the sweep reads recent profile and intro changes (new members, new roles, connections, expired
-    /// requests). Reading changes by timestamp scans the tables, so this is less often than the sweep itself.
+    /// How often the sweep reads the profile and intro change records after its cursors (new members, new roles,
+    /// connections, expired requests). A pass when nothing changed reads no row, so it can be as often as the sweep.
     /// </summary>
-    public TimeSpan FollowInterval { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan FollowInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long the sweep lease lasts without renewal (after an instance dies, another takes over).</summary>
     public TimeSpan SweepLease { get; set; } = TimeSpan.FromSeconds(90);

@@ -1,6 +1,7 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Options;
 using PeerBot.Conversations;
+using PeerBot.Telemetry;
 
 namespace PeerBot.Nudges;
 
@@ -23,7 +24,12 @@ public sealed partial class NudgeProcessor(
 
     public async Task ProcessAsync(QueueMessage message, CancellationToken cancellationToken)
     {
-        var jobs = NudgeJob.TryParseMessage(message.MessageText);
+        var jobs = NudgeJob.TryParseMessage(message.MessageText, out var traceParent);
+        using var span = PeerBotTelemetry.StartConsumer("nudge.process", traceParent);
+        if (message.InsertedOn is { } inserted)
+        {
+            PeerBotTelemetry.QueueWaited("nudges", DateTimeOffset.UtcNow - inserted);
+        }
         if (jobs is null || jobs.Any(j => !_handlers.ContainsKey(j.Kind)) || message.DequeueCount > options.Value.MaxDequeueCount)
         {
             LogPoisoned(logger, message.MessageId, message.DequeueCount);
@@ -65,9 +71,10 @@ public sealed partial class NudgeProcessor(
         var plan = await handler.PlanAsync(job, cancellationToken);
         if (plan is null)
         {
+            PeerBotTelemetry.Nudge(job.Kind, "skipped");
             return true;
         }
-        var (claim, status) = await deliveries.ClaimAsync(job.DedupeKey, instance.Id, options.Value.VisibilityTimeout * 0.75, cancellationToken);
+        var (claim, status) = await deliveries.ClaimAsync(job, instance.Id, options.Value.VisibilityTimeout * 0.75, cancellationToken);
         if (claim == ClaimResult.HeldElsewhere)
         {
             // Possibly our own message, come back while its first attempt still hangs: keep it, and decide when it
@@ -78,6 +85,7 @@ public sealed partial class NudgeProcessor(
         if (claim == ClaimResult.Done)
         {
             outcome = Enum.TryParse<DeliveryOutcome>(status, out var earlier) ? earlier : DeliveryOutcome.Delivered;
+            PeerBotTelemetry.Nudge(job.Kind, "duplicate");
         }
         else
         {
@@ -88,10 +96,11 @@ public sealed partial class NudgeProcessor(
             catch
             {
                 // Not delivered (or not known to be): give the key back so that the retry sends.
-                await deliveries.ReleaseAsync(job.DedupeKey, CancellationToken.None);
+                await deliveries.ReleaseAsync(job, CancellationToken.None);
                 throw;
             }
-            await deliveries.CompleteAsync(job.DedupeKey, outcome.ToString(), CancellationToken.None);
+            await deliveries.CompleteAsync(job, outcome.ToString(), CancellationToken.None);
+            PeerBotTelemetry.Nudge(job.Kind, outcome == DeliveryOutcome.Delivered ? "sent" : outcome.ToString().ToLowerInvariant());
         }
         await plan.AfterAsync(outcome, cancellationToken);
         return true;

@@ -39,7 +39,11 @@ public sealed partial class NudgeSweeper(
                 {
                     if (await state.TryLeaseAsync(Lease, instance.Id, options.Value.SweepLease, stoppingToken))
                     {
-                        backlog = (await SweepOnceAsync(stoppingToken)).Backlog;
+                        // Each sweep is a trace of its own; the queue messages it sends carry it to the workers.
+                        using var span = Telemetry.PeerBotTelemetry.Source.StartActivity("nudge.sweep");
+                        var (queued, more) = await SweepOnceAsync(stoppingToken);
+                        span?.SetTag("peerbot.jobs.queued", queued);
+                        backlog = more;
                     }
                 }
                 catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
@@ -63,8 +67,8 @@ public sealed partial class NudgeSweeper(
     public async Task<(int Queued, bool Backlog)> SweepOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        // Following profiles and intros scans the tables' recent changes: once a follow interval, not on every
-        // sweep, let alone every quick return to a backlog.
+        // Following profiles and intros reads their change records: once a follow interval, not on every quick
+        // return to a backlog.
         if (now - _followedAt >= options.Value.FollowInterval)
         {
             await followers.FollowProfilesAsync(cancellationToken);

@@ -11,7 +11,7 @@ namespace PeerBot.Nudges;
 /// due by now" is a range read over the oldest partitions. A row is only a wake-up call: the job checks
 /// against the member's or channel's row whether it is still current.
 /// </summary>
-public sealed class NudgeTimers(TableServiceClient service, TableNames names)
+public sealed class NudgeTimers(TableServiceClient service, TableNames names, NudgeIndex index)
 {
     private readonly TableClient _table = service.GetTableClient(names.NudgeTimers);
 
@@ -23,8 +23,16 @@ public sealed class NudgeTimers(TableServiceClient service, TableNames names)
         ["DueAt"] = job.Due,
     };
 
-    public Task ScheduleAsync(NudgeJob job, CancellationToken cancellationToken) =>
-        _table.UpsertEntityAsync(Row(job), TableUpdateMode.Replace, cancellationToken);
+    public async Task ScheduleAsync(NudgeJob job, CancellationToken cancellationToken)
+    {
+        var row = Row(job);
+        if (job.Kind != JobKinds.Channel)
+        {
+            // Timers are keyed by their minute: the member's index finds theirs when they ask to be forgotten.
+            await index.NoteAsync(job.Target, NudgeIndex.Timer, _table.Name, row.PartitionKey, row.RowKey, cancellationToken, latestOnly: true);
+        }
+        await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
 
     /// <summary>Removes the row for a job that will not run (best effort: a stale row is harmless).</summary>
     public async Task CancelAsync(NudgeJob job, CancellationToken cancellationToken)

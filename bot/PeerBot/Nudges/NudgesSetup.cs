@@ -13,6 +13,7 @@ public static class NudgesSetup
         services.AddSingleton<NudgeSignal>();
         services.AddSingleton<NudgeState>();
         services.AddSingleton<NudgeMemberStore>();
+        services.AddSingleton<NudgeIndex>();
         services.AddSingleton<NudgeTimers>();
         services.AddSingleton<QueuedJobs>();
         services.AddSingleton<Deliveries>();

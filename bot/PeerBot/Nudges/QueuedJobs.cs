@@ -34,7 +34,7 @@ public sealed class QueuedJobs
     public async Task EnqueueAsync(IReadOnlyList<NudgeJob> jobs, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync();
-        await _work.SendMessageAsync(NudgeJob.ToMessage(jobs), cancellationToken);
+        await _work.SendMessageAsync(NudgeJob.ToMessage(jobs, Telemetry.PeerBotTelemetry.CurrentTraceParent()), cancellationToken);
     }
 
     public async Task<QueueMessage[]> ReceiveAsync(int count, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
@@ -88,7 +88,9 @@ public sealed class QueuedJobs
     public async Task<int> PendingAsync(CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync();
-        return (await _work.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+        var pending = (await _work.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+        Telemetry.PeerBotTelemetry.QueueDepth("nudges", pending);
+        return pending;
     }
 
     public async Task<(int Work, int Poison)> CountAsync(CancellationToken cancellationToken)
@@ -96,6 +98,8 @@ public sealed class QueuedJobs
         await EnsureCreatedAsync();
         var work = (await _work.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
         var poison = (await _poison.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+        Telemetry.PeerBotTelemetry.QueueDepth("nudges", work);
+        Telemetry.PeerBotTelemetry.QueueDepth("nudges-poison", poison);
         return (work, poison);
     }
 }

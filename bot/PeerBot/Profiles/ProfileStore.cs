@@ -6,9 +6,15 @@ using PeerBot.Storage;
 
 namespace PeerBot.Profiles;
 
-/// <summary>Profiles in Azure Table Storage, one row per member, written with ETag concurrency.</summary>
-public sealed class ProfileStore(TableServiceClient service, TableNames names)
+/// <summary>
+/// Profiles in Azure Table Storage, one row per member, written with ETag concurrency. Every write and delete is
+/// announced in the <see cref="ChangeLog"/> (stream <see cref="Stream"/>), which other instances follow.
+/// </summary>
+public sealed class ProfileStore(TableServiceClient service, TableNames names, ChangeLog changes)
 {
+    /// <summary>The change stream of profiles; a record's key and only member is the member id.</summary>
+    public const string Stream = "profiles";
+
     private readonly TableClient _table = service.GetTableClient(names.Profiles);
 
     /// <summary>Raised after a profile is written by this instance, so in-process indexes see it at once.</summary>
@@ -32,41 +38,33 @@ public sealed class ProfileStore(TableServiceClient service, TableNames names)
         var entity = ToEntity(peer);
         try
         {
-            Response response;
-            if (expected is { } etag)
-            {
-                response = await _table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
-            }
-            else if (overwrite)
-            {
-                response = await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-            }
-            else
-            {
-                response = await _table.AddEntityAsync(entity, cancellationToken);
-            }
+            var response = await changes.RecordAsync(Stream, peer.Id, ChangeKinds.Saved, [peer.Id], () =>
+                expected is { } etag ? _table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken)
+                : overwrite ? _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken)
+                : _table.AddEntityAsync(entity, cancellationToken), cancellationToken);
             Saved?.Invoke(peer);
             return response.Headers.ETag ?? default;
         }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        catch (RequestFailedException e) when (e.Status is 409 or 412 || (e.Status == 404 && expected is not null))
         {
+            // 404 on a conditional write: the profile was deleted (forgotten) after it was read, a lost race too.
             throw new ConcurrentEditException($"Profile {peer.Id} was changed by someone else.", e);
         }
     }
 
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        await _table.DeleteEntityAsync(TableKeys.Bucket(id), TableKeys.Escape(id), ETag.All, cancellationToken);
+        await changes.RecordAsync(Stream, id, ChangeKinds.Deleted, [id],
+            () => _table.DeleteEntityAsync(TableKeys.Bucket(id), TableKeys.Escape(id), ETag.All, cancellationToken), cancellationToken);
         Deleted?.Invoke(id);
     }
 
-    /// <summary>Every profile changed after <paramref name="since"/> (all of them when null), with its server timestamp.</summary>
-    public async IAsyncEnumerable<(Peer Peer, DateTimeOffset Timestamp)> ListAsync(DateTimeOffset? since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Every profile: a read of the whole table, for start-up and the rare full resync (changes come from the <see cref="ChangeLog"/>).</summary>
+    public async IAsyncEnumerable<Peer> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = since is { } s ? TableClient.CreateQueryFilter($"Timestamp gt {s}") : null;
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(maxPerPage: 1000, cancellationToken: cancellationToken))
         {
-            yield return (FromEntity(entity), entity.Timestamp ?? DateTimeOffset.MinValue);
+            yield return FromEntity(entity);
         }
     }
 

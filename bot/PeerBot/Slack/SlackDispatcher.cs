@@ -94,7 +94,15 @@ public sealed partial class SlackDispatcher(
     /// <summary>What the member hears when their turn fails, unless it is Slack itself that cannot be reached.</summary>
     private async Task ApologiseAsync(SlackReplyChannel channel, Exception failure, CancellationToken cancellationToken)
     {
-        LogFailed(logger, failure.GetType().Name, failure);
+        // As in Teams: conditions the member is told about in plain words are not errors of ours.
+        if (failure is Storage.ConcurrentEditException or Azure.RequestFailedException { Status: 0 or >= 500 })
+        {
+            LogRefused(logger, failure.GetType().Name);
+        }
+        else
+        {
+            LogFailed(logger, failure.GetType().Name, failure);
+        }
         if (failure is SlackApiException or HttpRequestException)
         {
             return;
@@ -130,6 +138,9 @@ public sealed partial class SlackDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A request came from Slack team {TeamId}, where PeerBot is not installed")]
     private static partial void LogNotInstalled(ILogger logger, string teamId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack turn ended with {ExceptionType}; the member was told")]
+    private static partial void LogRefused(ILogger logger, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Slack turn failed with {ExceptionType}")]
     private static partial void LogFailed(ILogger logger, string exceptionType, Exception exception);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using PeerBot.Telemetry;
 
 namespace PeerBot.Slack;
 
@@ -40,7 +41,7 @@ public sealed partial class SlackWorkers(
     /// </summary>
     public async Task AcceptAsync(SlackInbound inbound, CancellationToken cancellationToken)
     {
-        var work = new SlackWork { Inbound = inbound, AcknowledgedAt = clock.GetUtcNow(), TraceParent = Activity.Current?.Id };
+        var work = new SlackWork { Inbound = inbound, AcknowledgedAt = clock.GetUtcNow(), TraceParent = PeerBotTelemetry.CurrentTraceParent() };
         var item = await backlog.AddAsync(work, cancellationToken);
         // Shutting down: the work stays in the backlog, for another instance (or this one's successor) to take over.
         _work.Writer.TryWrite(item);
@@ -152,8 +153,7 @@ public sealed partial class SlackWorkers(
     }
 
     /// <summary>Continues the trace of the request that acknowledged the work, across the backlog.</summary>
-    private static Activity? StartTrace(SlackWork work) =>
-        work.TraceParent is { Length: > 0 } parent ? new Activity("PeerBot.Slack.Work").SetParentId(parent).Start() : null;
+    private static Activity? StartTrace(SlackWork work) => PeerBotTelemetry.StartConsumer("slack.work", work.TraceParent);
 
     /// <summary>When workers are idle, takes over work whose holder stopped renewing its lease (it died).</summary>
     private async Task TakeOverAsync(CancellationToken stoppingToken)

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace PeerBot.Storage;
@@ -18,6 +19,10 @@ public static class StorageSetup
             });
         });
         services.AddSingleton(sp => new TableNames(sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ChangeLogOptions>().BindConfiguration(ChangeLogOptions.Section);
+        services.AddSingleton<ChangeLog>();
+        services.AddHostedService<ChangeLogPruner>();
         services.AddSingleton<TableProvisioner>();
         services.AddHostedService(sp => sp.GetRequiredService<TableProvisioner>());
         return services;

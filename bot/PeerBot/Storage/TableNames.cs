@@ -19,6 +19,10 @@ public sealed class TableNames(string prefix)
     public string NudgeChannels { get; } = prefix + "NudgeChannels";
     public string NudgeFollowUps { get; } = prefix + "NudgeFollowUps";
     public string NudgeState { get; } = prefix + "NudgeState";
+    public string NudgeIndex { get; } = prefix + "NudgeIndex";
+
+    /// <summary>Change records of profiles, intros and ledgers, read by every instance from its cursor.</summary>
+    public string Changes { get; } = prefix + "Changes";
 
     /// <summary>Acknowledged Slack requests, from their acknowledgement until their work is done.</summary>
     public string SlackWork { get; } = prefix + "SlackWork";
@@ -30,5 +34,5 @@ public sealed class TableNames(string prefix)
     public string NudgePoisonQueue { get; } = prefix.ToLowerInvariant() + "-nudges-poison";
 
     public IEnumerable<string> All => [Profiles, ConversationReferences, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys, TeamInstalls,
-        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState, SlackWork];
+        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState, NudgeIndex, Changes, SlackWork];
 }

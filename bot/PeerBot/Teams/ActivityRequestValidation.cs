@@ -112,6 +112,15 @@ public static class ActivityRequestValidation
                 return $"'{name}' must be an object.";
             }
         }
+        // The SDK reads Teams' channel data into typed objects and throws on another shape (a turn would end in the apology).
+        if (root.TryGetProperty("channelData", out var channelData) && channelData.ValueKind == JsonValueKind.Object)
+        {
+            // (Other parts of it, such as "team", are read by our own code, which tolerates any shape.)
+            if (channelData.TryGetProperty("tenant", out var tenant) && tenant.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+            {
+                return "'channelData.tenant' must be an object.";
+            }
+        }
         if (root.TryGetProperty("text", out var text) && text.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
         {
             return "'text' must be a string.";

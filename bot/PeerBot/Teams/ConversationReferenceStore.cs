@@ -33,12 +33,30 @@ public sealed class ConversationReferenceStore(TableServiceClient service, Table
         return thread < 0 ? conversationId : conversationId[..thread];
     }
 
+    private const int MaxReferenceChars = 32_000;
+
     public async Task SaveAsync(string memberId, ConversationReference reference, CancellationToken cancellationToken)
     {
+        var json = JsonConvert.SerializeObject(reference);
+        if (json.Length > MaxReferenceChars)
+        {
+            // Reaching the member needs ids, not names; an outsized name must not fail the turn (a property holds 32K characters).
+            reference.User = reference.User is null ? null : new ChannelAccount(reference.User.Id, null, reference.User.Role, reference.User.AadObjectId);
+            reference.Bot = reference.Bot is null ? null : new ChannelAccount(reference.Bot.Id, null, reference.Bot.Role);
+            if (reference.Conversation is not null)
+            {
+                reference.Conversation.Name = null;
+            }
+            json = JsonConvert.SerializeObject(reference);
+            if (json.Length > MaxReferenceChars)
+            {
+                return;
+            }
+        }
         var entity = new TableEntity(TableKeys.Bucket(memberId), TableKeys.Escape(memberId))
         {
             ["MemberId"] = memberId,
-            ["Reference"] = JsonConvert.SerializeObject(reference),
+            ["Reference"] = json,
         };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
@@ -53,8 +71,17 @@ public sealed class ConversationReferenceStore(TableServiceClient service, Table
         return unreachable ? null : reference;
     }
 
-    public Task MarkUnreachableAsync(string memberId, CancellationToken cancellationToken) =>
-        _table.UpdateEntityAsync(new TableEntity(TableKeys.Bucket(memberId), TableKeys.Escape(memberId)) { ["Unreachable"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    public async Task MarkUnreachableAsync(string memberId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.UpdateEntityAsync(new TableEntity(TableKeys.Bucket(memberId), TableKeys.Escape(memberId)) { ["Unreachable"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No reference (erased meanwhile): nothing to mark.
+        }
+    }
 
     public Task DeleteAsync(string memberId, CancellationToken cancellationToken) =>
         _table.DeleteEntityAsync(TableKeys.Bucket(memberId), TableKeys.Escape(memberId), ETag.All, cancellationToken);

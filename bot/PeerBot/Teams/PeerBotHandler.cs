@@ -103,12 +103,30 @@ public sealed class PeerBotHandler(ConversationRouter router, CardLibrary cards,
         return references.SaveAsync(ConversationReferenceStore.ChannelKey(turn.From.Channel, turn.From.TenantId, reference.Conversation.Id), reference, cancellationToken);
     }
 
+    private static string WithoutMentionOf(string? recipientId, string text, IList<Entity>? entities)
+    {
+        if (recipientId is null || entities is null)
+        {
+            return text;
+        }
+        foreach (var entity in entities.Where(e => e?.Type == "mention"))
+        {
+            if (entity.Properties?["mentioned"] is JObject mentioned && mentioned["id"] is JValue { Type: JTokenType.String } id && (string?)id == recipientId
+                && entity.Properties["text"] is JValue { Type: JTokenType.String } mentionText && ((string?)mentionText) is { Length: > 0 } words)
+            {
+                text = text.Replace(words, "", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        return text.Trim();
+    }
+
     public static ChatTurn ToTurn(Activity activity)
     {
-        // The SDK strips the mention from Text and fails on a card action that has mention entities but no text.
+        // The bot's own @mention is not part of what the member typed. Read without trusting the entities' shape: the
+        // SDK's RemoveRecipientMention throws on a mention without "mentioned" or "text".
         if (activity.Text is not null)
         {
-            activity.RemoveRecipientMention();
+            activity.Text = WithoutMentionOf(activity.Recipient?.Id, activity.Text, activity.Entities);
         }
         var tenant = activity.Conversation?.TenantId ?? activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id;
         var from = activity.From ?? new ChannelAccount("unknown");

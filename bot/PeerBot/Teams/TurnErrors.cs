@@ -1,8 +1,10 @@
+using Azure;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.Rest;
 using PeerBot.Conversations;
+using PeerBot.Storage;
 
 namespace PeerBot.Teams;
 
@@ -17,7 +19,16 @@ public static partial class TurnErrors
     {
         adapter.OnTurnError = async (turnContext, exception) =>
         {
-            LogTurnFailed(logger, exception.GetType().Name, turnContext.Activity?.Type, exception);
+            // Conditions the member is told about in plain words, and a caller whose endpoint refuses our reply (logged
+            // as a warning where the request is answered), are not errors of ours.
+            if (exception is ConcurrentEditException or ChannelUnreachableException or RequestFailedException { Status: 0 or >= 500 })
+            {
+                LogTurnRefused(logger, exception.GetType().Name, turnContext.Activity?.Type);
+            }
+            else
+            {
+                LogTurnFailed(logger, exception.GetType().Name, turnContext.Activity?.Type, exception);
+            }
             var message = Apologies.For(exception);
             if (exception is ChannelUnreachableException)
             {
@@ -46,6 +57,9 @@ public static partial class TurnErrors
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed with {ExceptionType} on a {ActivityType} activity")]
     private static partial void LogTurnFailed(ILogger logger, string exceptionType, string? activityType, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn ended with {ExceptionType} on a {ActivityType} activity; the member was told")]
+    private static partial void LogTurnRefused(ILogger logger, string exceptionType, string? activityType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Replies could not reach the activity's serviceUrl ({ExceptionType})")]
     public static partial void LogUnreachable(ILogger logger, string exceptionType);

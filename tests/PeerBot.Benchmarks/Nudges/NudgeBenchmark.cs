@@ -108,11 +108,6 @@ public static class NudgeBenchmark
             ["Teams__Connector__TenantPerSecond"] = AllowedPerSecond.ToString(CultureInfo.InvariantCulture),
             // Azurite's queue slows down with its length: keep it short (Azure Storage does not need this).
             ["Nudges__QueueHighWater"] = "2000",
-            // Nobody edits profiles during the run: the periodic change scans (each a full read of 100k profiles in
-            // Azurite) would only compete with the sends for Azurite's single thread.
-            ["Matching__RefreshSeconds"] = "600",
-            ["Matching__FullResyncMinutes"] = "0",
-            ["Nudges__FollowInterval"] = "00:30:00",
             ["Nudges__Concurrency"] = "48",
         };
         foreach (var (key, value) in settings)

@@ -18,11 +18,18 @@ public sealed class ImportCliTests
         ["Storage:TablePrefix"] = _prefix,
     }).Build();
 
+    private ProfileStore Store()
+    {
+        var service = new TableServiceClient(Azurite.ConnectionString);
+        var names = new TableNames(_prefix);
+        return new ProfileStore(service, names, ChangeLogs.For(service, names));
+    }
+
     private async Task<List<Peer>> Stored()
     {
-        var store = new ProfileStore(new TableServiceClient(Azurite.ConnectionString), new TableNames(_prefix));
+        var store = Store();
         var peers = new List<Peer>();
-        await foreach (var (peer, _) in store.ListAsync(null, CancellationToken.None))
+        await foreach (var peer in store.ListAsync(CancellationToken.None))
         {
             peers.Add(peer);
         }
@@ -57,7 +64,7 @@ public sealed class ImportCliTests
         Assert.Equal(2, (await Stored()).Count);
 
         // A member who chose to hide stays hidden when an edited file is imported.
-        var store = new ProfileStore(new TableServiceClient(Azurite.ConnectionString), new TableNames(_prefix));
+        var store = Store();
         var hidden = await store.GetAsync("b", CancellationToken.None);
         await store.SaveAsync(hidden!.Peer with { Discoverable = false }, hidden.ETag, CancellationToken.None);
         using var second = new TempFile(Header + """

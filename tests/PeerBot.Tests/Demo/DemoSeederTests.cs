@@ -121,7 +121,7 @@ public sealed class DemoSeederTests
     private static async Task<List<Peer>> ListAsync(IHost host)
     {
         var peers = new List<Peer>();
-        await foreach (var (peer, _) in host.Services.GetRequiredService<ProfileStore>().ListAsync(null, CancellationToken.None))
+        await foreach (var peer in host.Services.GetRequiredService<ProfileStore>().ListAsync(CancellationToken.None))
         {
             peers.Add(peer);
         }

@@ -69,6 +69,18 @@ public sealed class ForgetTests() : BotTestBase("forget")
         await SayAsync(Activities.Message(Connector.ServiceUrl, Me, "peerbot forget confirm"), 1);
 
         Assert.Empty(await RowsMentioningMeAsync());
+
+        // Change records (how other instances learn of the erasure) name the member by id only, and only until
+        // they are pruned, one retention period later.
+        var service = Host.Services.GetRequiredService<TableServiceClient>();
+        var names = Host.Services.GetRequiredService<TableNames>();
+        var records = await RowsMentioningMeAsync(names.Changes);
+        Assert.NotEmpty(records);
+        Assert.All(records, r => Assert.DoesNotContain(MyName, r, StringComparison.Ordinal));
+        Assert.All(records, r => Assert.DoesNotContain(MyEmail, r, StringComparison.Ordinal));
+        var later = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow + new ChangeLogOptions().Retention + TimeSpan.FromMinutes(2));
+        await Tests.Storage.ChangeLogs.For(service, names, later).PruneAsync(CancellationToken.None);
+        Assert.Empty(await RowsMentioningMeAsync(names.Changes));
         // Ivy had asked the member for an intro: she hears only that they are not available.
         Assert.Contains(Connector.SentTo(Activities.PersonalConversation("u-ivy")), s => s.RawBody.Contains("not available right now", StringComparison.Ordinal));
         var ledgers = Host.Services.GetRequiredService<IntroLedgers>();
@@ -76,14 +88,22 @@ public sealed class ForgetTests() : BotTestBase("forget")
         Assert.Empty((await ledgers.GetAsync("msteams:u-jay", CancellationToken.None)).PendingIncoming);
     }
 
-    /// <summary>Every entity in every one of this test's tables whose keys or values mention the member.</summary>
-    private async Task<List<string>> RowsMentioningMeAsync()
+    /// <summary>
+    /// Every entity whose keys or values mention the member: in <paramref name="only"/>, or else in every one of this
+    /// test's tables but the change records.
+    /// </summary>
+    private async Task<List<string>> RowsMentioningMeAsync(string? only = null)
     {
         var service = Host.Services.GetRequiredService<TableServiceClient>();
+        var changes = Host.Services.GetRequiredService<TableNames>().Changes;
         var needles = new[] { Me, TableKeys.Escape("msteams:" + Me), MyName, MyEmail, "forget.example" };
         var found = new List<string>();
         await foreach (var table in service.QueryAsync(t => t.Name.CompareTo(Host.TablePrefix) >= 0 && t.Name.CompareTo(Host.TablePrefix + "~") < 0))
         {
+            if (only is null ? table.Name == changes : table.Name != only)
+            {
+                continue;
+            }
             await foreach (var row in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
             {
                 var text = string.Join("\n", row.Select(p => $"{p.Key}={p.Value}"));

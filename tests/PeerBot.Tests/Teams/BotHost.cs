@@ -46,6 +46,12 @@ public sealed class BotHost : WebApplicationFactory<Program>
         // log lines; sinks that tests attach still receive everything.
         builder.ConfigureLogging(logging => logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning));
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        // Read while services are registered (it decides whether telemetry is exported), which is before the
+        // configuration above applies; a host setting is there from the start.
+        if (_settings.TryGetValue(PeerBot.Telemetry.TelemetrySetup.ConnectionStringKey, out var telemetry))
+        {
+            builder.UseSetting(PeerBot.Telemetry.TelemetrySetup.ConnectionStringKey, telemetry);
+        }
         if (_services is not null)
         {
             builder.ConfigureTestServices(_services);
