@@ -17,6 +17,7 @@ namespace PeerBot.Tests.Matching;
 public sealed class DirectoryLoaderTests : IAsyncLifetime, IDisposable
 {
     private static readonly ChangeLogOptions Changes = new() { Settle = TimeSpan.FromSeconds(10) };
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly PeerDirectory _directory = new();
     private readonly StorageCounter _counter = new();
@@ -67,11 +68,20 @@ public sealed class DirectoryLoaderTests : IAsyncLifetime, IDisposable
         return done.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>
+    /// Moves the clock one poll interval (5 s) at a time and waits for each poll, so that no poll is still running when
+    /// this returns; the changes those polls applied, added up.
+    /// </summary>
     private async Task<int> PollAfter(TimeSpan wait)
     {
-        var poll = NextPoll();
-        _time.Advance(wait);
-        return await poll;
+        var applied = 0;
+        for (var step = TimeSpan.Zero; step < wait; step += Interval)
+        {
+            var poll = NextPoll();
+            _time.Advance(Interval);
+            applied += await poll;
+        }
+        return applied;
     }
 
     private List<string> Search(string query) => [.. _directory.Search(new SearchRequest(query, null, null, null, null, 10)).Matches.Select(m => m.Peer.Id)];
