@@ -66,7 +66,8 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
         var (word, arguments) = CommandText.Parse(turn.Text);
         if (_commands.TryGetValue(word, out var command))
         {
-            if (turn.IsPersonal)
+            // "profile" starts onboarding itself, with the form alone: no welcome before it, and no second form.
+            if (turn.IsPersonal && word != "profile")
             {
                 await WelcomeOnceAsync(turn, replies, cancellationToken);
             }

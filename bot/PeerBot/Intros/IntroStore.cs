@@ -41,6 +41,7 @@ public sealed class IntroStore(TableServiceClient service, TableNames names)
             ["RequestActivityId"] = intro.RequestActivityId,
             ["SnoozedAt"] = intro.SnoozedAt,
             ["RequestedAt"] = intro.RequestedAt,
+            ["RelayedBy"] = intro.RelayedBy.Count == 0 ? null : JsonSerializer.Serialize(intro.RelayedBy, Json),
         };
         try
         {
@@ -141,5 +142,6 @@ public sealed class IntroStore(TableServiceClient service, TableNames names)
         History = JsonSerializer.Deserialize<IntroTransition[]>(row.GetString("History") ?? "[]", Json) ?? [],
         RequestActivityId = row.GetString("RequestActivityId") ?? "",
         SnoozedAt = row.GetDateTimeOffset("SnoozedAt"),
+        RelayedBy = JsonSerializer.Deserialize<string[]>(row.GetString("RelayedBy") ?? "[]", Json) ?? [],
     };
 }

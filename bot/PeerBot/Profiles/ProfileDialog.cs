@@ -14,7 +14,8 @@ public sealed class ProfileDialog(ProfileEditor editor, ProfileStore profiles, M
 
     public async Task<DialogResult> BeginAsync(DialogContext context, CancellationToken cancellationToken)
     {
-        if (await profiles.GetAsync(context.Turn.From.PeerId, cancellationToken) is null)
+        // A member who asked for the form (typed "profile", pressed "Create my profile") gets the form, not a welcome.
+        if (!AskedForForm(context.Turn) && await profiles.GetAsync(context.Turn.From.PeerId, cancellationToken) is null)
         {
             await context.SendAsync(ProfileCards.Welcome(context.Turn.From.Name, directory.Count), cancellationToken);
         }
@@ -36,10 +37,15 @@ public sealed class ProfileDialog(ProfileEditor editor, ProfileStore profiles, M
                 await context.SendAsync(new TextReply("No problem. Type **profile** whenever you want to fill it in."), cancellationToken);
                 return DialogResult.Complete;
             case null when !string.IsNullOrWhiteSpace(context.Turn.Text):
-                await context.SendAsync(new TextReply("Please fill in the profile form above, or type **help** to see what I can do."), cancellationToken);
+                // The earlier form may be gone (a reloaded client shows no history): the form comes again.
+                await context.SendAsync(new TextReply("Please fill in the profile form below, or type **help** to see what I can do."), cancellationToken);
+                await editor.ShowFormAsync(context.Turn, context.Replies, cancellationToken);
                 return DialogResult.Waiting;
             default:
                 return DialogResult.NotHandled;
         }
     }
+
+    private static bool AskedForForm(ChatTurn turn) =>
+        turn.Action == ProfileActions.Edit || CommandText.Parse(turn.Text).Command == "profile";
 }

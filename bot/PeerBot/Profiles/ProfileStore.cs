@@ -6,10 +6,17 @@ using PeerBot.Storage;
 
 namespace PeerBot.Profiles;
 
-/// <summary>Profiles in Azure Table Storage, one row per member, written with ETag concurrency.</summary>
-public sealed class ProfileStore(TableServiceClient service, TableNames names)
+/// <summary>
+/// Profiles in Azure Table Storage, one row per member, written with ETag concurrency. Organization keys are
+/// recomputed under the deployment's <see cref="OrganizationPolicy"/> on every read and write, so a changed rule
+/// (or a changed email) takes effect as profiles load, and the in-memory directory follows.
+/// </summary>
+public sealed class ProfileStore(TableServiceClient service, TableNames names, OrganizationPolicy? policy = null)
 {
     private readonly TableClient _table = service.GetTableClient(names.Profiles);
+    private readonly OrganizationPolicy _policy = policy ?? OrganizationPolicy.Default;
+
+    public OrganizationPolicy Policy => _policy;
 
     /// <summary>Raised after a profile is written by this instance, so in-process indexes see it at once.</summary>
     public event Action<Peer>? Saved;
@@ -29,6 +36,8 @@ public sealed class ProfileStore(TableServiceClient service, TableNames names)
     /// </summary>
     public async Task<ETag> SaveAsync(Peer peer, ETag? expected, CancellationToken cancellationToken, bool overwrite = false)
     {
+        ArgumentNullException.ThrowIfNull(peer);
+        peer = _policy.Apply(peer);
         var entity = ToEntity(peer);
         try
         {
@@ -70,6 +79,24 @@ public sealed class ProfileStore(TableServiceClient service, TableNames names)
         }
     }
 
+    /// <summary>
+    /// The profiles of one Teams tenant (its members and its guests). A filtered scan of the whole table: used only
+    /// when a tenant removes or reinstalls PeerBot, or its retention ends, never on a member's turn.
+    /// </summary>
+    public async IAsyncEnumerable<StoredPeer> ListInTenantAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var key = "tenant:" + tenantId.Trim().ToLowerInvariant();
+        var filter = TableClient.CreateQueryFilter($"TenantId eq {tenantId} or OrganizationKey eq {key}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            var peer = FromEntity(entity);
+            if (string.Equals(peer.Facts.TenantId, tenantId, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return new StoredPeer(peer, entity.ETag);
+            }
+        }
+    }
+
     /// <summary>True when no profile exists yet (used to decide whether to load the demo network).</summary>
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
     {
@@ -94,12 +121,20 @@ public sealed class ProfileStore(TableServiceClient service, TableNames names)
         ["Topics"] = JsonSerializer.Serialize(p.Topics),
         ["Discoverable"] = p.Discoverable,
         ["Email"] = p.Email,
+        ["Upn"] = p.Upn,
+        ["TenantId"] = p.TenantId,
+        ["IsGuest"] = p.IsGuest,
+        ["PreferredContact"] = p.PreferredContact,
         ["Channel"] = p.Channel,
         ["IsDemo"] = p.IsDemo,
         ["UpdatedAt"] = p.UpdatedAt,
+        ["WithheldSince"] = p.WithheldSince,
+        ["DiscoverableOnReturn"] = p.DiscoverableOnReturn,
     };
 
-    private static Peer FromEntity(TableEntity e) => new()
+    private Peer FromEntity(TableEntity e) => _policy.Apply(Read(e));
+
+    private static Peer Read(TableEntity e) => new()
     {
         Id = e.GetString("Id"),
         Name = e.GetString("Name") ?? "",
@@ -112,9 +147,15 @@ public sealed class ProfileStore(TableServiceClient service, TableNames names)
         Topics = JsonSerializer.Deserialize<string[]>(e.GetString("Topics") ?? "[]") ?? [],
         Discoverable = e.GetBoolean("Discoverable") ?? false,
         Email = e.GetString("Email"),
+        Upn = e.GetString("Upn"),
+        TenantId = e.GetString("TenantId"),
+        IsGuest = e.GetBoolean("IsGuest") ?? false,
+        PreferredContact = e.GetString("PreferredContact") ?? "",
         Channel = e.GetString("Channel") ?? "msteams",
         IsDemo = e.GetBoolean("IsDemo") ?? false,
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
+        WithheldSince = e.GetDateTimeOffset("WithheldSince"),
+        DiscoverableOnReturn = e.GetBoolean("DiscoverableOnReturn") ?? false,
     };
 }
 
