@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using PeerBot.Tests.Teams;
 
 namespace PeerBot.Tests.Hostile;
@@ -27,7 +28,7 @@ public sealed class HostileRegressionTests() : BotTestBase("regress")
     }
 
     [Fact]
-    public async Task A_card_action_whose_turn_fails_still_gets_an_invoke_response_not_a_501()
+    public async Task A_card_action_with_channel_data_of_the_wrong_shape_is_answered_as_one_without_a_tenant()
     {
         var activity = Activities.Submit(Connector.ServiceUrl, "u-invoke", new JsonObject { ["action"] = "help" });
         activity["type"] = "invoke";
@@ -39,7 +40,34 @@ public sealed class HostileRegressionTests() : BotTestBase("regress")
         using var response = await PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("something went wrong", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        var help = await Connector.WaitForAsync(Activities.PersonalConversation("u-invoke"), 1);
+        Assert.Equal("help", help[0].Activity["attachments"]![0]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_card_action_whose_turn_fails_still_gets_an_invoke_response_not_a_501()
+    {
+        await using var host = new BotHost("regressfail", services: services =>
+            services.AddSingleton<PeerBot.Conversations.ICardAction>(new Failing()));
+        using var client = host.CreateClient();
+        var activity = Activities.Execute(Connector.ServiceUrl, "u-invoke-fails", Failing.Name, new JsonObject());
+
+        using var response = await client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("something went wrong", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A button whose work fails in a way nothing anticipates.</summary>
+    private sealed class Failing : PeerBot.Conversations.ICardAction
+    {
+        public const string Name = "failForTheTest";
+
+        public string Verb => Name;
+
+        public Task RunAsync(PeerBot.Conversations.CommandContext context, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Nothing anticipates this.");
     }
 
     [Fact]
