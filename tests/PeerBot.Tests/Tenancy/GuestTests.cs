@@ -60,6 +60,18 @@ public sealed class GuestTests() : TenantTestBase("guests")
     }
 
     [Fact]
+    public async Task A_guest_who_has_not_saved_a_profile_yet_also_finds_the_hosts_members()
+    {
+        var gia = new Person("9999bbbb-0000-4000-8000-000000000005", Contoso, "Gia Lund");
+        Tenant(Contoso).Roster[gia.User] = new RosterMember(gia.Name, null, "gia_northwind.example#EXT#@contoso.onmicrosoft.com", Contoso, "guest");
+        await SayAsync(gia, TeamsProtocol.InstallationUpdate(Tenant(Contoso).ServiceUrl, gia.User, Contoso));
+
+        var found = await FindAsync(gia, "VP marketing");
+        Assert.Contains("Carla Reyes", found);
+        Assert.Contains("Gus Hale", found);
+    }
+
+    [Fact]
     public async Task A_connected_guest_is_reached_at_their_own_address()
     {
         await RequestIntroAsync(_carla, _gus);
