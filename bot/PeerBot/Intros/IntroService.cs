@@ -46,8 +46,10 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
         {
             return (RequestOutcome.UnknownPeer, null);
         }
+        // The same rules as search: one organization key, one employer domain, or one declared organization.
         if (peer.Id == requester.Id || peer.OrganizationKey == requester.OrganizationKey
-            || (peer.EmailDomain is not null && peer.EmailDomain == requester.EmailDomain))
+            || (peer.EmailDomain is not null && peer.EmailDomain == requester.EmailDomain)
+            || (OrganizationKeys.NormaliseName(peer.Organization) is { Length: > 0 } declared && declared == OrganizationKeys.NormaliseName(requester.Organization)))
         {
             return (RequestOutcome.NotAllowed, null);
         }
