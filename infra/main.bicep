@@ -10,19 +10,34 @@ param name string = 'peerbot'
 @description('Region of every regional resource.')
 param location string = resourceGroup().location
 
-@description('How the bot authenticates. New multi-tenant registrations are not allowed, so: a user-assigned managed identity (created here) or a single-tenant app registration.')
+@description('How the bot authenticates. The Azure Bot is always single-tenant (new multi-tenant bot registrations are not allowed). UserAssignedMSI: a managed identity created here, for one tenant only. SingleTenant: an Entra app registration with a client secret; register that app as multi-tenant ("Accounts in any organizational directory") and one deployment serves every tenant that installs the Teams app.')
 @allowed([
   'UserAssignedMSI'
   'SingleTenant'
 ])
 param botAppType string = 'UserAssignedMSI'
 
-@description('SingleTenant only: the client id of the bot\'s Entra app registration.')
+@description('SingleTenant only: the client id of the bot\'s Entra app registration (multi-tenant to serve many tenants).')
 param botAppId string = ''
 
-@description('SingleTenant only: a client secret of that app registration (stored in Key Vault).')
+@description('SingleTenant only: a client secret of that app registration (stored in Key Vault). It also gets the Microsoft Graph token of each tenant that consented.')
 @secure()
 param botAppPassword string = ''
+
+@description('What counts as one organization: the Teams tenant (guests and community tenants aside), the email domain, or the organization members declare.')
+@allowed([
+  'Tenant'
+  'EmailDomain'
+  'Declared'
+])
+param organizationsIdentifyBy string = 'Tenant'
+
+@description('Tenant ids whose members come from many employers (a community or association), comma-separated: grouped by employer email domain, then by declared organization.')
+param communityTenants string = ''
+
+@description('Days the members of a tenant that removed PeerBot are kept (hidden from search) before they are erased.')
+@minValue(1)
+param uninstalledTenantRetentionDays int = 30
 
 @description('Azure Bot pricing tier.')
 @allowed([
@@ -117,6 +132,12 @@ module app 'modules/app.bicep' = {
       Slack__ClientId: slackClientId
       // Links the bot hands out (data exports) point at the app's own host.
       PublicBaseUrl: 'https://app-${name}-${suffix}.azurewebsites.net'
+      // Each tenant's Graph token comes from its own authority, in this cloud.
+      Graph__AuthorityHost: environment().authentication.loginEndpoint
+      Graph__BaseUrl: '${environment().graph}v1.0'
+      Organizations__IdentifyBy: organizationsIdentifyBy
+      Organizations__CommunityTenants: communityTenants
+      Privacy__UninstalledTenantRetentionDays: string(uninstalledTenantRetentionDays)
     }
     referenceSettings: vault.outputs.referenceSettings
   }
@@ -149,3 +170,6 @@ output webAppName string = app.outputs.siteName
 
 @description('The Key Vault holding the secrets.')
 output keyVaultName string = vault.outputs.vaultName
+
+@description('SingleTenant (multi-tenant Entra app) only: the link a tenant\'s admin opens to consent to the app; empty for a managed identity.')
+output adminConsentUrl string = botAppType == 'SingleTenant' ? '${environment().authentication.loginEndpoint}organizations/adminconsent?client_id=${appId}' : ''

@@ -8,6 +8,12 @@ public sealed record Member(string Channel, string UserId, string? TenantId, str
     /// <summary>True when the channel itself says the member administers it (e.g. a Slack workspace admin).</summary>
     public bool IsAdmin { get; init; }
 
+    /// <summary>The Teams user principal name, when the channel's roster has told us.</summary>
+    public string? Upn { get; init; }
+
+    /// <summary>A guest of the tenant (Teams roster userRole "guest"), when the roster has told us.</summary>
+    public bool IsGuest { get; init; }
+
     /// <summary>The member's id in the peer network (see <see cref="Profiles.Peer.Id"/>).</summary>
     public string PeerId => TenantId is { Length: > 0 } tenant && Channel == "slack"
         ? $"slack:{tenant}:{UserId}"
@@ -56,4 +62,10 @@ public interface IReplyChannel
     /// Actions response; older clients and other channels: an updated or new message).
     /// </summary>
     Task UpdateCardAsync(CardReply card, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The card whose button started this turn, as it was sent, when the channel still knows it (Teams: cards this
+    /// instance sent recently); null otherwise. Lets an action redraw that card with the action's outcome.
+    /// </summary>
+    CardReply? OriginalCard => null;
 }

@@ -96,8 +96,9 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
         var (word, arguments) = CommandText.Parse(turn.Text);
         if (_commands.TryGetValue(word, out var command))
         {
-            // findpeer works in the middle of onboarding: the welcome comes first, then the answer.
-            if (turn.IsPersonal)
+            // findpeer works in the middle of onboarding: the welcome comes first, then the answer. "profile" starts
+            // onboarding itself, with the form alone: no welcome before it, and no second form.
+            if (turn.IsPersonal && word != "profile")
             {
                 await WelcomeOnceAsync(turn, replies, cancellationToken);
             }

@@ -9,4 +9,7 @@ public sealed class DemoOptions
 
     /// <summary>How many profiles are written at once; Table Storage takes one entity per request.</summary>
     public int Parallelism { get; set; } = 16;
+
+    /// <summary>How long a demo leader takes to answer an intro request (with <see cref="Seed"/> on).</summary>
+    public int AnswerAfterSeconds { get; set; } = 4;
 }

@@ -14,6 +14,10 @@ public static class DemoSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());
+        // Demo leaders are reached here (never through Teams) and, with Demo:Seed, answer intro requests themselves.
+        services.AddSingleton<DemoAnswers>();
+        services.AddSingleton<Conversations.IChannelMessenger>(sp => sp.GetRequiredService<DemoAnswers>());
+        services.AddHostedService(sp => sp.GetRequiredService<DemoAnswers>());
         return services;
     }
 }

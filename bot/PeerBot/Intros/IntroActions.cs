@@ -15,6 +15,12 @@ public static class IntroVerbs
 
     /// <summary>Opens the request with its note field, where a channel cannot show it inline (Slack's modal).</summary>
     public const string Compose = "composeIntro";
+
+    /// <summary>One message PeerBot forwards to the other side of a connection whose contact details are unknown.</summary>
+    public const string Relay = "relayMessage";
+
+    /// <summary>Opens the relay's message field, where a channel cannot show it inline (Slack's modal).</summary>
+    public const string ComposeRelay = "composeRelay";
 }
 
 public sealed class ComposeIntroAction(ProfileStore profiles) : ICardAction
@@ -73,6 +79,23 @@ public sealed class RequestIntroAction(IntroService intros, ProfileStore profile
         {
             await context.SendAsync(reply, cancellationToken);
         }
+        // The results card the request came from stops offering "Request intro" for this peer.
+        if (outcome is RequestOutcome.Sent or RequestOutcome.AlreadyOpen or RequestOutcome.Duplicate
+            && context.Replies.OriginalCard is { Template: "results" } results && MarkRequested(results, peerId))
+        {
+            await context.Replies.UpdateCardAsync(results, cancellationToken);
+        }
+    }
+
+    private static bool MarkRequested(CardReply results, string peerId)
+    {
+        var entry = (results.Data["peers"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(p => Text(p, "id") == peerId);
+        if (entry is null || entry["requested"] is JsonValue done && done.TryGetValue<bool>(out var requested) && requested)
+        {
+            return false;
+        }
+        entry["requested"] = true;
+        return true;
     }
 
     internal static string PlainName(string name) =>
@@ -80,6 +103,49 @@ public sealed class RequestIntroAction(IntroService intros, ProfileStore profile
 
     internal static string Text(JsonObject? value, string key) =>
         value?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
+}
+
+/// <summary>"Write to them": the relay's message form on its own (Slack opens it as a modal).</summary>
+public sealed class ComposeRelayAction(IntroStore store, ProfileStore profiles) : ICardAction
+{
+    public string Verb => IntroVerbs.ComposeRelay;
+
+    public async Task RunAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var me = context.Turn.From.PeerId;
+        var intro = (await store.GetAsync(RequestIntroAction.Text(context.Turn.Value, "intro"), cancellationToken))?.Intro;
+        var other = intro is { State: IntroState.Connected } && (intro.RequesterId == me || intro.PeerId == me)
+            ? (await profiles.GetAsync(intro.OtherThan(me), cancellationToken))?.Peer
+            : null;
+        if (other is null)
+        {
+            await context.SendAsync(new TextReply("That introduction no longer exists, or it is not one of yours."), cancellationToken);
+            return;
+        }
+        await context.SendAsync(IntroCards.RelayNote(intro!, other), cancellationToken);
+    }
+}
+
+/// <summary>Sends the one message PeerBot forwards for a connection without contact details.</summary>
+public sealed class RelayMessageAction(IntroService intros) : ICardAction
+{
+    public string Verb => IntroVerbs.Relay;
+
+    public async Task RunAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var value = context.Turn.Value;
+        var round = value?["round"] is JsonValue r && (r.TryGetValue<int>(out var n) || (r.TryGetValue<string>(out var t) && int.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out n))) ? n : 0;
+        var (outcome, other) = await intros.RelayAsync(RequestIntroAction.Text(value, "intro"), round, context.Turn.From.PeerId, RequestIntroAction.Text(value, "message"), cancellationToken);
+        var name = RequestIntroAction.PlainName(other?.Name ?? "them");
+        await context.SendAsync(new TextReply(outcome switch
+        {
+            RelayOutcome.Sent => $"Sent. PeerBot delivered your message to {name}; they can answer you once the same way, or with your contact details.",
+            RelayOutcome.AlreadyUsed => $"You have already sent your one message to {name} through PeerBot.",
+            RelayOutcome.Empty => "Write a message first: it goes to them as you typed it.",
+            RelayOutcome.TooLong => $"Please keep the message to {IntroRules.MaxRelayLength} characters.",
+            _ => "That introduction no longer exists, or it is not one of yours.",
+        }), cancellationToken);
+    }
 }
 
 /// <summary>Accept, Decline, Not now and Cancel: one transition each, the clicker's card updated in place.</summary>

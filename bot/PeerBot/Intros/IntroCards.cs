@@ -40,26 +40,84 @@ public static class IntroCards
         ["canCancel"] = intro.State == IntroState.Requested,
     }, message);
 
-    /// <summary>"You're connected": the other person's details, email included, and how to start.</summary>
-    public static CardReply Connected(Peer self, Peer other)
+    /// <summary>
+    /// "You're connected": the other person's details and every way to reach them that is known: email, a chat link
+    /// where the viewer can open one, their preferred contact. When none is known, the viewer may have PeerBot
+    /// forward one message (<see cref="IntroVerbs.Relay"/>). Empty fields are never shown.
+    /// </summary>
+    public static CardReply Connected(Introduction intro, Peer self, Peer other)
     {
         var shared = SharedTopics(self, other);
         var starters = shared.Count > 0
             ? shared.Select(t => $"How are you approaching {t} this year?").ToList()
             : [$"What is the hardest part of being {Article(other.Title)} right now?", "What would you do differently if you started your role again?"];
-        var deepLink = self.Channel == "msteams" && other.Channel == "msteams" && self.Email is { Length: > 0 } && other.Email is { Length: > 0 }
-            ? $"https://teams.microsoft.com/l/chat/0/0?users={Uri.EscapeDataString(self.Email)},{Uri.EscapeDataString(other.Email)}"
-            : "";
-        var data = new JsonObject
-        {
-            ["other"] = PublicFacts(other),
-            ["email"] = other.Email ?? "",
-            ["starters"] = Strings(starters),
-            ["chatLink"] = deepLink,
-            ["sharedTopics"] = Strings(shared),
-        };
+        var data = Reach(intro, self, other);
+        data["other"] = PublicFacts(other);
+        data["starters"] = Strings(starters);
+        data["sharedTopics"] = Strings(shared);
         return new CardReply("introConnected", data, $"You're connected with {other.Name} ({other.Title}, {other.Organization}).");
     }
+
+    /// <summary>One message the other side had PeerBot forward, with how to reach them (and a reply, if nothing else reaches them).</summary>
+    public static CardReply Relayed(Introduction intro, Peer recipient, Peer sender, string message)
+    {
+        var data = Reach(intro, recipient, sender);
+        data["from"] = PublicFacts(sender);
+        data["message"] = message;
+        return new CardReply("introRelay", data, $"{sender.Name} sent you a message through PeerBot: {message}");
+    }
+
+    /// <summary>The message form for a relay, where a channel shows it on its own (Slack's modal).</summary>
+    public static CardReply RelayNote(Introduction intro, Peer other) => new("relayNote", new JsonObject
+    {
+        ["intro"] = intro.PairKey,
+        ["round"] = intro.Round.ToString(CultureInfo.InvariantCulture),
+        ["name"] = other.Name,
+    }, $"Write to {other.Name} through PeerBot");
+
+    /// <summary>
+    /// How <paramref name="viewer"/> can reach <paramref name="other"/>: their email; a Teams chat (by UPN; a guest by
+    /// their own address) when both use Teams; a Slack direct message when both are in the same Slack workspace;
+    /// their preferred contact; else the one forwarded message.
+    /// </summary>
+    public static JsonObject Reach(Introduction intro, Peer viewer, Peer other)
+    {
+        var email = other.Email is { Length: > 0 } address ? address : "";
+        var (chatLink, chatLabel) = ChatLink(viewer, other);
+        var preferred = other.PreferredContact.Trim();
+        var known = email.Length > 0 || chatLink.Length > 0 || preferred.Length > 0;
+        return new JsonObject
+        {
+            ["intro"] = intro.PairKey,
+            ["round"] = intro.Round.ToString(CultureInfo.InvariantCulture),
+            ["email"] = email,
+            ["chatLink"] = chatLink,
+            ["chatLabel"] = chatLabel,
+            ["preferredContact"] = preferred,
+            ["preferredLink"] = ProfileForm.LinkOf(preferred) ?? "",
+            ["relay"] = !known && !intro.RelayedBy.Contains(viewer.Id, StringComparer.Ordinal),
+            ["relayUsed"] = !known && intro.RelayedBy.Contains(viewer.Id, StringComparer.Ordinal),
+            ["firstName"] = FirstName(other.Name),
+        };
+    }
+
+    private static (string Link, string Label) ChatLink(Peer viewer, Peer other)
+    {
+        if (viewer.Channel == "msteams" && other.Channel == "msteams")
+        {
+            // A guest is reached at home, by their own address; a member by the name they sign in with.
+            var target = other.IsGuest ? other.Email : other.Upn ?? other.Email;
+            return target is { Length: > 0 } ? ($"https://teams.microsoft.com/l/chat/0/0?users={Uri.EscapeDataString(target)}", "Chat in Teams") : ("", "");
+        }
+        if (viewer.Channel == "slack" && other.Channel == "slack"
+            && viewer.Id.Split(':') is [_, var viewerTeam, _] && other.Id.Split(':') is [_, var team, var user] && team == viewerTeam)
+        {
+            return ($"https://slack.com/app_redirect?team={Uri.EscapeDataString(team)}&channel={Uri.EscapeDataString(user)}", "Message in Slack");
+        }
+        return ("", "");
+    }
+
+    private static string FirstName(string name) => name.Trim().Split(' ', 2)[0];
 
     /// <summary>A short notice: declined ("not available right now"), expired, cancelled.</summary>
     public static CardReply Notice(string title, string message) => new("introNotice", new JsonObject
@@ -84,6 +142,7 @@ public static class IntroCards
             if (i.State == IntroState.Connected)
             {
                 row["email"] = other?.Email ?? "";
+                row["contact"] = other is null ? "" : string.Join(" · ", new[] { other.Email ?? "", other.PreferredContact }.Where(c => c.Length > 0));
             }
             return row;
         }

@@ -9,6 +9,7 @@ public static class IntroRules
     public const int MaxRequestsPerWeek = 5;
     public const int MaxPendingIncoming = 3;
     public const int MaxNoteLength = 280;
+    public const int MaxRelayLength = 500;
     public static readonly TimeSpan RequestWindow = TimeSpan.FromDays(7);
     public static readonly TimeSpan DeclineCooldown = TimeSpan.FromDays(90);
     public static readonly TimeSpan ExpiresAfter = TimeSpan.FromDays(14);

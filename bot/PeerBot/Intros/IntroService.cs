@@ -19,11 +19,21 @@ public enum RequestOutcome
     PeerBusy,
 }
 
+/// <summary>How a forwarded message went.</summary>
+public enum RelayOutcome
+{
+    Sent,
+    AlreadyUsed,
+    Empty,
+    TooLong,
+    NotYours,
+}
+
 /// <summary>
 /// The introduction lifecycle. Every change goes through an ETag-guarded write of the pair's row, so racing
 /// clicks produce exactly one outcome, and only the winner sends messages.
 /// </summary>
-public sealed class IntroService(IntroStore store, IntroLedgers ledgers, ProfileStore profiles, MemberMessenger messenger, BusyPeers busy, TimeProvider clock)
+public sealed class IntroService(IntroStore store, IntroLedgers ledgers, ProfileStore profiles, ProfileContacts contacts, MemberMessenger messenger, BusyPeers busy, TimeProvider clock)
 {
     public async Task<(RequestOutcome Outcome, Introduction? Intro)> RequestAsync(string requesterId, string peerId, string note, string activityId, CancellationToken cancellationToken)
     {
@@ -37,8 +47,10 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
         {
             return (RequestOutcome.UnknownPeer, null);
         }
+        // The same rules as search: one organization key, one employer domain, or one declared organization.
         if (peer.Id == requester.Id || peer.OrganizationKey == requester.OrganizationKey
-            || (peer.EmailDomain is not null && peer.EmailDomain == requester.EmailDomain))
+            || (peer.EmailDomain is not null && peer.EmailDomain == requester.EmailDomain)
+            || (OrganizationKeys.NormaliseName(peer.Organization) is { Length: > 0 } declared && declared == OrganizationKeys.NormaliseName(requester.Organization)))
         {
             return (RequestOutcome.NotAllowed, null);
         }
@@ -165,8 +177,12 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
         var peer = (await profiles.GetAsync(accepted.PeerId, cancellationToken))?.Peer;
         if (requester is not null && peer is not null)
         {
-            await messenger.SendAsync(requester.Id, IntroCards.Connected(requester, peer), cancellationToken, [peer.Id]);
-            await messenger.SendAsync(peer.Id, IntroCards.Connected(peer, requester), cancellationToken, [requester.Id]);
+            // A member without an email gets one roster lookup now (both at once: the accept's card must answer in
+            // seconds); one that fails leaves the card offering the forwarded message instead.
+            var completed = await Task.WhenAll(contacts.CompleteAsync(requester, cancellationToken), contacts.CompleteAsync(peer, cancellationToken));
+            (requester, peer) = (completed[0], completed[1]);
+            await messenger.SendAsync(requester.Id, IntroCards.Connected(accepted, requester, peer), cancellationToken, [peer.Id]);
+            await messenger.SendAsync(peer.Id, IntroCards.Connected(accepted, peer, requester), cancellationToken, [requester.Id]);
         }
         var connected = accepted.MoveTo(IntroState.Connected, clock.GetUtcNow(), accepted.PeerId);
         try
@@ -179,6 +195,55 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
         {
             return (await store.GetAsync(accepted.PairKey, cancellationToken))?.Intro ?? connected;
         }
+    }
+
+    /// <summary>
+    /// Forwards one message from <paramref name="senderId"/> to the other side of a connection, once per member and
+    /// round (recorded on the introduction's row, ETag-guarded, before anything is sent).
+    /// </summary>
+    public async Task<(RelayOutcome Outcome, Peer? Other)> RelayAsync(string pairKey, int round, string senderId, string message, CancellationToken cancellationToken)
+    {
+        var text = ProfileForm.Clean(message);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var current = await store.GetAsync(pairKey, cancellationToken);
+            if (current is not { } found || found.Intro.Round != round || found.Intro.State != IntroState.Connected
+                || (found.Intro.RequesterId != senderId && found.Intro.PeerId != senderId))
+            {
+                return (RelayOutcome.NotYours, null);
+            }
+            var intro = found.Intro;
+            var other = (await profiles.GetAsync(intro.OtherThan(senderId), cancellationToken))?.Peer;
+            var sender = (await profiles.GetAsync(senderId, cancellationToken))?.Peer;
+            if (other is null || sender is null)
+            {
+                return (RelayOutcome.NotYours, null);
+            }
+            if (intro.RelayedBy.Contains(senderId, StringComparer.Ordinal))
+            {
+                return (RelayOutcome.AlreadyUsed, other);
+            }
+            if (text.Length == 0)
+            {
+                return (RelayOutcome.Empty, other);
+            }
+            if (text.Length > IntroRules.MaxRelayLength)
+            {
+                return (RelayOutcome.TooLong, other);
+            }
+            var relayed = intro with { RelayedBy = [.. intro.RelayedBy, senderId] };
+            try
+            {
+                await store.SaveAsync(relayed, found.ETag, cancellationToken);
+            }
+            catch (ConcurrentEditException)
+            {
+                continue;
+            }
+            await messenger.SendAsync(other.Id, IntroCards.Relayed(relayed, other, sender, text), cancellationToken, [sender.Id]);
+            return (RelayOutcome.Sent, other);
+        }
+        return (RelayOutcome.AlreadyUsed, null);
     }
 
     /// <summary>Tells the other side what happened; the clicker sees it on their own card.</summary>

@@ -45,6 +45,7 @@ public sealed class IntroStore(TableServiceClient service, TableNames names, Cha
             ["RequestActivityId"] = intro.RequestActivityId,
             ["SnoozedAt"] = intro.SnoozedAt,
             ["RequestedAt"] = intro.RequestedAt,
+            ["RelayedBy"] = intro.RelayedBy.Count == 0 ? null : JsonSerializer.Serialize(intro.RelayedBy, Json),
         };
         try
         {
@@ -132,5 +133,6 @@ public sealed class IntroStore(TableServiceClient service, TableNames names, Cha
         History = JsonSerializer.Deserialize<IntroTransition[]>(row.GetString("History") ?? "[]", Json) ?? [],
         RequestActivityId = row.GetString("RequestActivityId") ?? "",
         SnoozedAt = row.GetDateTimeOffset("SnoozedAt"),
+        RelayedBy = JsonSerializer.Deserialize<string[]>(row.GetString("RelayedBy") ?? "[]", Json) ?? [],
     };
 }

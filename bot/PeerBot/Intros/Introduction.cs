@@ -32,6 +32,8 @@ public sealed record Introduction
     public string RequestActivityId { get; init; } = "";
     /// <summary>Set when the peer chose "Not now": the intro waits for their next nudge.</summary>
     public DateTimeOffset? SnoozedAt { get; init; }
+    /// <summary>Members who used their one message forwarded by PeerBot (offered when no contact details are known).</summary>
+    public IReadOnlyList<string> RelayedBy { get; init; } = [];
 
     public DateTimeOffset RequestedAt => At(IntroState.Requested) ?? DateTimeOffset.MinValue;
 

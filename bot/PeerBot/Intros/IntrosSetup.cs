@@ -12,6 +12,8 @@ public static class IntrosSetup
         services.AddSingleton<Privacy.IMemberData, IntroData>();
         services.AddSingleton<ICardAction, RequestIntroAction>();
         services.AddSingleton<ICardAction, ComposeIntroAction>();
+        services.AddSingleton<ICardAction, ComposeRelayAction>();
+        services.AddSingleton<ICardAction, RelayMessageAction>();
         foreach (var verb in new[] { IntroVerbs.Accept, IntroVerbs.Decline, IntroVerbs.Snooze, IntroVerbs.Cancel })
         {
             services.AddSingleton<ICardAction>(sp => new MoveIntroAction(verb, sp.GetRequiredService<IntroService>(), sp.GetRequiredService<Profiles.ProfileStore>()));

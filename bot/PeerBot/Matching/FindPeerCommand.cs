@@ -30,13 +30,13 @@ public sealed class FindPeerCommand(PeerDirectory directory, ProfileStore profil
 
         var from = context.Turn.From;
         var asker = (await profiles.GetAsync(from.PeerId, cancellationToken))?.Peer;
-        var organizationKey = asker?.OrganizationKey ?? AnonymousOrganizationKey(from);
+        var organizationKey = asker?.OrganizationKey ?? AnonymousOrganizationKey(from, profiles.Policy);
         var skip = new HashSet<string>(StringComparer.Ordinal);
         foreach (var history in histories)
         {
             skip.UnionWith(await history.PeersToSkipAsync(from.PeerId, cancellationToken));
         }
-        var request = new SearchRequest(query, from.PeerId, organizationKey, asker?.EmailDomain ?? OrganizationKeys.EmailDomain(from.Email), asker, ExcludedPeerIds: skip);
+        var request = new SearchRequest(query, from.PeerId, organizationKey, asker?.EmailDomain ?? AnonymousDomain(organizationKey, from), asker, ExcludedPeerIds: skip);
         var outcome = directory.Search(request);
 
         if (!outcome.Understood)
@@ -53,11 +53,20 @@ public sealed class FindPeerCommand(PeerDirectory directory, ProfileStore profil
         }
     }
 
-    private static string? AnonymousOrganizationKey(Member member)
+    /// <summary>An asker without a profile, by what the channel says about them, under the deployment's rule.</summary>
+    private static string? AnonymousOrganizationKey(Member member, OrganizationPolicy policy)
     {
-        var key = OrganizationKeys.For(member.Channel == "msteams" ? member.TenantId : null, member.Email, "");
+        var key = policy.KeyFor(new OrganizationFacts(member.Channel == "msteams" ? member.TenantId : null, member.Email, member.Upn, member.IsGuest, ""));
         return key == "name:" ? null : key;
     }
+
+    /// <summary>The employer domain that goes with the key, as <see cref="Peer.EmailDomain"/> has it for members with a profile.</summary>
+    private static string? AnonymousDomain(string? key, Member member) => key switch
+    {
+        not null when key.StartsWith("domain:", StringComparison.Ordinal) => key["domain:".Length..],
+        not null when key.StartsWith("tenant:", StringComparison.Ordinal) => OrganizationKeys.EmailDomain(member.Email),
+        _ => null,
+    };
 
     private static CardReply Results(string query, SearchOutcome outcome, bool askerHasProfile)
     {

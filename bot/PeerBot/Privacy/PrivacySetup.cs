@@ -14,6 +14,9 @@ public static class PrivacySetup
         services.AddSingleton<IMemberData, ConversationRecords>();
         services.AddSingleton<IChatCommand, ExportCommand>();
         services.AddSingleton<IChatCommand, ForgetCommand>();
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section);
+        services.AddSingleton<UninstalledTenants>();
+        services.AddHostedService(sp => sp.GetRequiredService<UninstalledTenants>());
         return services;
     }
 

@@ -26,7 +26,9 @@ public sealed class Onboarding(ProfileEditor editor, ProfileStore profiles, INet
         }
         if (!await WelcomeAsync(turn, replies, cancellationToken))
         {
-            await replies.SendAsync(new TextReply("Please fill in the profile form above (type **profile** to see it again), or type **help** to see what I can do."), cancellationToken);
+            // The earlier form may be gone (a reloaded client shows no history): the form comes again.
+            await replies.SendAsync(new TextReply("Please fill in the profile form below, or type **help** to see what I can do."), cancellationToken);
+            await editor.ShowFormAsync(turn, replies, cancellationToken);
         }
         return true;
     }

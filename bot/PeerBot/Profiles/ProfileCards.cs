@@ -23,6 +23,7 @@ public static class ProfileCards
         ["timeZone"] = form.TimeZone,
         ["topics"] = form.Topics,
         ["discoverable"] = form.Discoverable,
+        ["preferredContact"] = form.PreferredContact,
         ["organizationHint"] = organizationHint,
         ["errors"] = new JsonArray(errors.Select(e => (JsonNode?)e).ToArray()),
         ["industries"] = Choices(WithCurrent(Industries.Offered, form.Industry)),
@@ -39,10 +40,12 @@ public static class ProfileCards
         ["timeZone"] = peer.TimeZone,
         ["topics"] = new JsonArray(peer.Topics.Select(t => (JsonNode?)t).ToArray()),
         ["discoverable"] = peer.Discoverable,
+        ["preferredContact"] = peer.PreferredContact,
+        ["email"] = peer.Email ?? "",
     }, $"Your profile: {peer.Title}, {peer.Organization}.");
 
     private static string FirstName(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? "there" : name.Trim().Split(' ')[0];
+        string.IsNullOrWhiteSpace(ProfileForm.Clean(name ?? "")) ? "" : ProfileForm.Clean(name!).Split(' ')[0];
 
     private static IEnumerable<string> WithCurrent(IReadOnlyList<string> offered, string current) =>
         current.Length == 0 || offered.Contains(current) ? offered : offered.Prepend(current);

@@ -2,14 +2,14 @@ using PeerBot.Conversations;
 
 namespace PeerBot.Profiles;
 
-/// <summary>Shows the profile form prefilled, and saves what comes back from it.</summary>
-public sealed class ProfileEditor(ProfileStore profiles, TimeProvider clock)
+/// <summary>Shows the profile form prefilled, and saves what comes back from it, with the contact details the roster gives.</summary>
+public sealed class ProfileEditor(ProfileStore profiles, ProfileContacts contacts, TimeProvider clock)
 {
     public async Task ShowFormAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
     {
         var existing = await profiles.GetAsync(turn.From.PeerId, cancellationToken);
         var form = existing is not null ? ProfileForm.FromPeer(existing.Peer) : Prefill(turn);
-        await replies.SendAsync(ProfileCards.Form(form, OrganizationHint(turn.From), []), cancellationToken);
+        await replies.SendAsync(ProfileCards.Form(form, OrganizationHint(turn.From, existing?.Peer, form.Organization), []), cancellationToken);
     }
 
     /// <summary>Validates and saves a submitted form. False (with the form sent back, errors shown) when it is not valid.</summary>
@@ -19,28 +19,34 @@ public sealed class ProfileEditor(ProfileStore profiles, TimeProvider clock)
         var errors = form.Validate();
         if (errors.Count > 0)
         {
-            await replies.SendAsync(ProfileCards.Form(form, OrganizationHint(turn.From), errors), cancellationToken);
+            await replies.SendAsync(ProfileCards.Form(form, OrganizationHint(turn.From, null, form.Organization), errors), cancellationToken);
             return false;
         }
 
         var existing = await profiles.GetAsync(turn.From.PeerId, cancellationToken);
-        var email = turn.From.Email ?? existing?.Peer.Email;
-        var peer = new Peer
+        // Teams never puts the email on a turn: the roster gives it (cached since the member joined, else asked once).
+        var contact = await contacts.CurrentAsync(turn.From, cancellationToken);
+        var peer = ProfileContacts.With(new Peer
         {
             Id = turn.From.PeerId,
             Name = form.Name,
             Title = form.Title,
             Organization = form.Organization,
-            OrganizationKey = OrganizationKeys.For(turn.From.Channel == "msteams" ? turn.From.TenantId : null, email, form.Organization),
+            OrganizationKey = "",
             Headcount = form.HeadcountValue,
             Industry = form.Industry,
             TimeZone = form.TimeZone,
             Topics = form.TopicList(),
             Discoverable = form.Discoverable,
-            Email = email,
+            Email = existing?.Peer.Email,
+            Upn = existing?.Peer.Upn,
+            TenantId = turn.From.Channel == "msteams" ? turn.From.TenantId : null,
+            IsGuest = existing?.Peer.IsGuest ?? false,
+            PreferredContact = form.PreferredContact,
             Channel = turn.From.Channel,
             UpdatedAt = clock.GetUtcNow(),
-        };
+        }, contact);
+        peer = profiles.Policy.Apply(peer);
         // Two submits of the same form race harmlessly: the loser retries against the winner's row.
         try
         {
@@ -56,9 +62,11 @@ public sealed class ProfileEditor(ProfileStore profiles, TimeProvider clock)
         return true;
     }
 
-    private static ProfileForm Prefill(ChatTurn turn)
+    private ProfileForm Prefill(ChatTurn turn)
     {
-        var domain = OrganizationKeys.EmailDomain(turn.From.Email);
+        // The employer's mail domain names the organization; a community's own domain or a public one does not.
+        var domain = profiles.Policy.EmployerDomain(new OrganizationFacts(
+            turn.From.Channel == "msteams" ? turn.From.TenantId : null, turn.From.Email, turn.From.Upn, turn.From.IsGuest, ""));
         var organization = domain is null ? "" : OrganizationFromDomain(domain);
         return new ProfileForm(ProfileForm.Clean(turn.From.Name ?? ""), "", organization, "", "", turn.LocalTimeZone ?? "UTC", "", Discoverable: true);
     }
@@ -69,10 +77,10 @@ public sealed class ProfileEditor(ProfileStore profiles, TimeProvider clock)
         return label.Length == 0 ? "" : char.ToUpperInvariant(label[0]) + label[1..];
     }
 
-    private static string OrganizationHint(Member member) => member switch
+    /// <summary>Which rule tells the member's colleagues apart, in their terms (the rule is the deployment's).</summary>
+    private string OrganizationHint(Member member, Peer? existing, string organization)
     {
-        { Channel: "msteams", TenantId.Length: > 0 } => "Colleagues in your Teams organization are never suggested as peers.",
-        _ when OrganizationKeys.EmailDomain(member.Email) is { } domain => $"People with @{domain} addresses are never suggested as peers.",
-        _ => "People who name the same organization are never suggested as peers.",
-    };
+        var facts = existing?.Facts ?? new OrganizationFacts(member.Channel == "msteams" ? member.TenantId : null, member.Email, member.Upn, member.IsGuest, organization);
+        return profiles.Policy.Describe(facts with { DeclaredOrganization = organization }, organization);
+    }
 }

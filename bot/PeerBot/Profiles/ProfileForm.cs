@@ -1,24 +1,50 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace PeerBot.Profiles;
 
 /// <summary>What the member typed into the profile form, before it is trusted.</summary>
-public sealed record ProfileForm(string Name, string Title, string Organization, string Headcount, string Industry, string TimeZone, string Topics, bool Discoverable)
+public sealed partial record ProfileForm(string Name, string Title, string Organization, string Headcount, string Industry, string TimeZone, string Topics, bool Discoverable)
 {
     public const int MaxText = 100;
     public const int MaxTopics = 10;
     public const int MaxTopicLength = 40;
+    public const int MaxPreferredContact = 200;
+
+    /// <summary>How the member likes to be reached once both accepted: a phone number, a booking link (optional).</summary>
+    public string PreferredContact { get; init; } = "";
 
     public static ProfileForm FromSubmission(JsonObject value) => new(
         Text(value, "name"), Text(value, "title"), Text(value, "organization"), Text(value, "headcount"),
         Text(value, "industry"), Text(value, "timeZone"), Text(value, "topics"),
-        Text(value, "discoverable") is "true" or "True");
+        Text(value, "discoverable") is "true" or "True")
+    {
+        PreferredContact = Text(value, "preferredContact"),
+    };
 
     public static ProfileForm FromPeer(Peer peer) => new(
         peer.Name, peer.Title, peer.Organization, peer.Headcount.ToString(CultureInfo.InvariantCulture),
-        peer.Industry, peer.TimeZone, string.Join("; ", peer.Topics), peer.Discoverable);
+        peer.Industry, peer.TimeZone, string.Join("; ", peer.Topics), peer.Discoverable)
+    {
+        // While the member's tenant has removed PeerBot the listing is off; the form shows their own choice.
+        Discoverable = peer.WithheldSince is null ? peer.Discoverable : peer.DiscoverableOnReturn,
+        PreferredContact = peer.PreferredContact,
+    };
+
+    /// <summary>The first https link in the preferred contact (a booking page), which cards offer as a button.</summary>
+    public static string? LinkOf(string preferredContact)
+    {
+        foreach (Match match in Links().Matches(preferredContact))
+        {
+            if (Uri.TryCreate(match.Value.TrimEnd('.', ',', ';', ')'), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Contains('.', StringComparison.Ordinal))
+            {
+                return uri.AbsoluteUri;
+            }
+        }
+        return null;
+    }
 
     /// <summary>Checks every field; an empty list means the form can be saved.</summary>
     public IReadOnlyList<string> Validate()
@@ -48,6 +74,14 @@ public sealed record ProfileForm(string Name, string Title, string Organization,
         {
             errors.Add($"Each topic must be at most {MaxTopicLength} characters.");
         }
+        if (PreferredContact.Length > MaxPreferredContact)
+        {
+            errors.Add($"Preferred contact must be at most {MaxPreferredContact} characters.");
+        }
+        else if (Schemes().Matches(PreferredContact).Any(m => !m.Groups[1].Value.Equals("https", StringComparison.OrdinalIgnoreCase)))
+        {
+            errors.Add("Links in your preferred contact must start with https://.");
+        }
         return errors;
     }
 
@@ -59,6 +93,12 @@ public sealed record ProfileForm(string Name, string Title, string Organization,
         .ToList();
 
     public int HeadcountValue => int.Parse(Headcount, NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"https://\S+", RegexOptions.IgnoreCase)]
+    private static partial Regex Links();
+
+    [GeneratedRegex(@"([A-Za-z][A-Za-z0-9+.\-]*)://")]
+    private static partial Regex Schemes();
 
     private static void Require(List<string> errors, string value, string label)
     {

@@ -8,14 +8,19 @@ namespace PeerBot.Profiles;
 
 /// <summary>
 /// Profiles in Azure Table Storage, one row per member, written with ETag concurrency. Every write and delete is
-/// announced in the <see cref="ChangeLog"/> (stream <see cref="Stream"/>), which other instances follow.
+/// announced in the <see cref="ChangeLog"/> (stream <see cref="Stream"/>), which other instances follow. Organization
+/// keys are recomputed under the deployment's <see cref="OrganizationPolicy"/> on every read and write, so a changed
+/// rule (or a changed email) takes effect as profiles load, and the in-memory directory follows.
 /// </summary>
-public sealed class ProfileStore(TableServiceClient service, TableNames names, ChangeLog changes)
+public sealed class ProfileStore(TableServiceClient service, TableNames names, ChangeLog changes, OrganizationPolicy? policy = null)
 {
     /// <summary>The change stream of profiles; a record's key and only member is the member id.</summary>
     public const string Stream = "profiles";
 
     private readonly TableClient _table = service.GetTableClient(names.Profiles);
+    private readonly OrganizationPolicy _policy = policy ?? OrganizationPolicy.Default;
+
+    public OrganizationPolicy Policy => _policy;
 
     /// <summary>Raised after a profile is written by this instance, so in-process indexes see it at once.</summary>
     public event Action<Peer>? Saved;
@@ -35,6 +40,8 @@ public sealed class ProfileStore(TableServiceClient service, TableNames names, C
     /// </summary>
     public async Task<ETag> SaveAsync(Peer peer, ETag? expected, CancellationToken cancellationToken, bool overwrite = false)
     {
+        ArgumentNullException.ThrowIfNull(peer);
+        peer = _policy.Apply(peer);
         var entity = ToEntity(peer);
         try
         {
@@ -68,6 +75,24 @@ public sealed class ProfileStore(TableServiceClient service, TableNames names, C
         }
     }
 
+    /// <summary>
+    /// The profiles of one Teams tenant (its members and its guests). A filtered scan of the whole table: used only
+    /// when a tenant removes or reinstalls PeerBot, or its retention ends, never on a member's turn.
+    /// </summary>
+    public async IAsyncEnumerable<StoredPeer> ListInTenantAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var key = "tenant:" + tenantId.Trim().ToLowerInvariant();
+        var filter = TableClient.CreateQueryFilter($"TenantId eq {tenantId} or OrganizationKey eq {key}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            var peer = FromEntity(entity);
+            if (string.Equals(peer.Facts.TenantId, tenantId, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return new StoredPeer(peer, entity.ETag);
+            }
+        }
+    }
+
     /// <summary>True when no profile exists yet (used to decide whether to load the demo network).</summary>
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
     {
@@ -92,12 +117,20 @@ public sealed class ProfileStore(TableServiceClient service, TableNames names, C
         ["Topics"] = JsonSerializer.Serialize(p.Topics),
         ["Discoverable"] = p.Discoverable,
         ["Email"] = p.Email,
+        ["Upn"] = p.Upn,
+        ["TenantId"] = p.TenantId,
+        ["IsGuest"] = p.IsGuest,
+        ["PreferredContact"] = p.PreferredContact,
         ["Channel"] = p.Channel,
         ["IsDemo"] = p.IsDemo,
         ["UpdatedAt"] = p.UpdatedAt,
+        ["WithheldSince"] = p.WithheldSince,
+        ["DiscoverableOnReturn"] = p.DiscoverableOnReturn,
     };
 
-    private static Peer FromEntity(TableEntity e) => new()
+    private Peer FromEntity(TableEntity e) => _policy.Apply(Read(e));
+
+    private static Peer Read(TableEntity e) => new()
     {
         Id = e.GetString("Id"),
         Name = e.GetString("Name") ?? "",
@@ -110,9 +143,15 @@ public sealed class ProfileStore(TableServiceClient service, TableNames names, C
         Topics = JsonSerializer.Deserialize<string[]>(e.GetString("Topics") ?? "[]") ?? [],
         Discoverable = e.GetBoolean("Discoverable") ?? false,
         Email = e.GetString("Email"),
+        Upn = e.GetString("Upn"),
+        TenantId = e.GetString("TenantId"),
+        IsGuest = e.GetBoolean("IsGuest") ?? false,
+        PreferredContact = e.GetString("PreferredContact") ?? "",
         Channel = e.GetString("Channel") ?? "msteams",
         IsDemo = e.GetBoolean("IsDemo") ?? false,
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
+        WithheldSince = e.GetDateTimeOffset("WithheldSince"),
+        DiscoverableOnReturn = e.GetBoolean("DiscoverableOnReturn") ?? false,
     };
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PeerBot.Conversations;
 
 namespace PeerBot.Profiles;
@@ -6,7 +7,10 @@ public static class ProfilesSetup
 {
     public static IServiceCollection AddProfiles(this IServiceCollection services)
     {
+        services.AddOptions<OrganizationOptions>().BindConfiguration(OrganizationOptions.Section).ValidateOnStart();
+        services.AddSingleton(sp => PolicyFrom(sp.GetRequiredService<IOptions<OrganizationOptions>>().Value, sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ProfileStore>();
+        services.AddSingleton<ProfileContacts>();
         services.AddSingleton<Privacy.IMemberData, ProfileData>();
         services.AddSingleton<ProfileEditor>();
         services.AddSingleton<IOnboarding, Onboarding>();
@@ -16,5 +20,16 @@ public static class ProfilesSetup
         services.AddSingleton<ICardAction, EditProfileAction>();
         services.AddSingleton<ICardAction, CancelProfileAction>();
         return services;
+    }
+
+    /// <summary>
+    /// The rule in force. Community tenants come as a list (<c>Organizations:CommunityTenants:0</c>, …) or as one value
+    /// separated by commas or spaces (<c>Organizations__CommunityTenants=a,b</c>), as app settings often are.
+    /// </summary>
+    private static OrganizationPolicy PolicyFrom(OrganizationOptions options, IConfiguration configuration)
+    {
+        var single = configuration[$"{OrganizationOptions.Section}:{nameof(OrganizationOptions.CommunityTenants)}"] ?? "";
+        var listed = single.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new OrganizationPolicy(options.IdentifyBy, options.CommunityTenants.Concat(listed));
     }
 }

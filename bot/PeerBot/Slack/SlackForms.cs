@@ -18,7 +18,10 @@ public static class SlackForms
     /// <summary>"Request intro" with an optional note: what Teams shows inline on the results card.</summary>
     public static readonly SlackForm IntroNote = new("introNote", IntroVerbs.Request, null, IntroVerbs.Compose, CheckIntroNote);
 
-    private static readonly SlackForm[] All = [Profile, IntroNote];
+    /// <summary>The one message PeerBot forwards for a connection without contact details: what Teams shows inline.</summary>
+    public static readonly SlackForm RelayNote = new("relayNote", IntroVerbs.Relay, null, IntroVerbs.ComposeRelay, CheckRelayNote);
+
+    private static readonly SlackForm[] All = [Profile, IntroNote, RelayNote];
 
     public static SlackForm? Find(string? callbackId) => All.FirstOrDefault(f => f.CallbackId == callbackId);
 
@@ -77,6 +80,14 @@ public static class SlackForms
         (submitted["note"] is JsonValue v && v.TryGetValue<string>(out var note) ? note : "").Length > IntroRules.MaxNoteLength
             ? new JsonObject { ["note"] = $"Keep the note to {IntroRules.MaxNoteLength} characters." }
             : null;
+
+    private static JsonObject? CheckRelayNote(JsonObject submitted)
+    {
+        var message = ProfileForm.Clean(submitted["message"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : "");
+        return message.Length == 0 ? new JsonObject { ["message"] = "Write a message first." }
+            : message.Length > IntroRules.MaxRelayLength ? new JsonObject { ["message"] = $"Keep the message to {IntroRules.MaxRelayLength} characters." }
+            : null;
+    }
 
     // Checked while Slack waits, so mistakes show under the fields in the open modal. Each field is checked
     // on its own against an otherwise valid form, so every message lands under the field it is about.

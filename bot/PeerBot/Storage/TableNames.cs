@@ -26,6 +26,9 @@ public sealed class TableNames(string prefix)
 
     /// <summary>Acknowledged Slack requests, from their acknowledgement until their work is done.</summary>
     public string SlackWork { get; } = prefix + "SlackWork";
+    public string PersonalInstalls { get; } = prefix + "PersonalInstalls";
+    public string UninstalledTenants { get; } = prefix + "UninstalledTenants";
+    public string TenantConsents { get; } = prefix + "TenantConsents";
 
     /// <summary>The nudge work queue (queue names: lower case letters, digits and single hyphens).</summary>
     public string NudgeQueue { get; } = prefix.ToLowerInvariant() + "-nudges";
@@ -34,5 +37,5 @@ public sealed class TableNames(string prefix)
     public string NudgePoisonQueue { get; } = prefix.ToLowerInvariant() + "-nudges-poison";
 
     public IEnumerable<string> All => [Profiles, ConversationReferences, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys, TeamInstalls,
-        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState, NudgeIndex, Changes, SlackWork];
+        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState, NudgeIndex, Changes, SlackWork, PersonalInstalls, UninstalledTenants, TenantConsents];
 }

@@ -7,7 +7,7 @@ using PeerBot.Conversations;
 namespace PeerBot.Teams;
 
 /// <summary>Turns channel-neutral replies into Bot Framework activities: Adaptive Cards rendered from <c>cards/teams/</c>.</summary>
-public sealed class ActivityReplyChannel(ITurnContext turnContext, CardLibrary cards) : IReplyChannel
+public sealed class ActivityReplyChannel(ITurnContext turnContext, CardLibrary cards, SentCards? sent = null) : IReplyChannel
 {
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
     private const string Surface = "teams";
@@ -15,11 +15,15 @@ public sealed class ActivityReplyChannel(ITurnContext turnContext, CardLibrary c
     /// <summary>The card to return in the Universal Actions response of an invoke, when the turn replaced one.</summary>
     public JObject? InvokeCard { get; private set; }
 
+    public CardReply? OriginalCard =>
+        turnContext.Activity.ReplyToId is { Length: > 0 } original ? sent?.Find(turnContext.Activity.Conversation?.Id, original) : null;
+
     public async Task UpdateCardAsync(CardReply card, CancellationToken cancellationToken)
     {
         if (turnContext.Activity.Type == ActivityTypes.Invoke)
         {
             InvokeCard = JObject.Parse(Render(cards, card).ToJsonString());
+            sent?.Remember(turnContext.Activity.Conversation?.Id, turnContext.Activity.ReplyToId, card);
             return;
         }
         if (turnContext.Activity.ReplyToId is { Length: > 0 } original)
@@ -29,6 +33,7 @@ public sealed class ActivityReplyChannel(ITurnContext turnContext, CardLibrary c
             try
             {
                 await turnContext.UpdateActivityAsync(update, cancellationToken);
+                sent?.Remember(turnContext.Activity.Conversation?.Id, original, card);
                 return;
             }
             catch (Microsoft.Rest.HttpOperationException)
@@ -44,7 +49,11 @@ public sealed class ActivityReplyChannel(ITurnContext turnContext, CardLibrary c
         var activity = ToActivity(reply, cards);
         try
         {
-            await turnContext.SendActivityAsync(activity, cancellationToken);
+            var response = await turnContext.SendActivityAsync(activity, cancellationToken);
+            if (reply is CardReply card)
+            {
+                sent?.Remember(turnContext.Activity.Conversation?.Id, response?.Id, card);
+            }
         }
         catch (Exception e) when (e is HttpRequestException or Microsoft.Rest.HttpOperationException or ErrorResponseException)
         {

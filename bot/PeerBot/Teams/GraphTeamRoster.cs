@@ -1,20 +1,22 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Caching.Memory;
+using PeerBot.Conversations;
 
 namespace PeerBot.Teams;
 
 /// <summary>
-/// Asks Microsoft Graph whether a user owns a team: one member query per (team, user), read with the bot's own
-/// identity (the app's <c>TeamMember.Read.Group</c> resource-specific consent). A thin client rather than the Graph
-/// SDK, for one call. Answers are cached for a few minutes; any failure (no token, non-2xx, timeout, a body that
-/// is not a member list) means "not an owner", so an outage refuses admin commands and never lets anyone through.
+/// Asks Microsoft Graph whether a user owns a team: one member query per (team, user), with a token for the member's
+/// own tenant (<see cref="GraphTokens"/>; the app's <c>TeamMember.Read.Group</c> resource-specific consent). A thin
+/// client rather than the Graph SDK, for one call. Answers are cached for a few minutes; any failure (no token,
+/// non-2xx, timeout, a body that is not a member list) means "not an owner", so an outage refuses admin commands and
+/// never lets anyone through. A tenant that has not consented is told so once (<see cref="TenantConsents"/>).
 /// Without a MicrosoftAppId (local use) there is no identity to ask with, so nobody owns a team.
 /// </summary>
 public sealed partial class GraphTeamRoster(
     IHttpClientFactory http,
-    ServiceClientCredentialsFactory credentials,
+    GraphTokens tokens,
+    TenantConsents consents,
     IConfiguration configuration,
     IMemoryCache cache,
     ILogger<GraphTeamRoster> logger)
@@ -24,28 +26,27 @@ public sealed partial class GraphTeamRoster(
 
     public const string DefaultBaseUrl = "https://graph.microsoft.com/v1.0";
 
-    /// <summary>The resource Graph tokens are issued for.</summary>
-    public const string Audience = "https://graph.microsoft.com";
-
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
 
-    public bool Enabled => !string.IsNullOrEmpty(configuration["MicrosoftAppId"]);
+    public bool Enabled => tokens.Enabled;
 
-    public async Task<bool> IsOwnerAsync(string teamGroupId, string userObjectId, CancellationToken cancellationToken)
+    /// <summary>Whether the member owns the team (of the member's own tenant: the token is that tenant's).</summary>
+    public async Task<bool> IsOwnerAsync(Member member, string teamGroupId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(member);
         // Both ids go into a URL and an OData filter: only well-formed GUIDs may, in their canonical form.
-        if (!Enabled || !Guid.TryParse(teamGroupId, out var team) || !Guid.TryParse(userObjectId, out var user) || team == Guid.Empty || user == Guid.Empty)
+        if (!Enabled || member.TenantId is not { Length: > 0 } tenant || !Guid.TryParse(teamGroupId, out var team) || !Guid.TryParse(member.UserId, out var user) || team == Guid.Empty || user == Guid.Empty)
         {
             return false;
         }
-        var key = (nameof(GraphTeamRoster), team, user);
+        var key = (nameof(GraphTeamRoster), tenant.ToLowerInvariant(), team, user);
         if (cache.TryGetValue(key, out bool known))
         {
             return known;
         }
-        var answer = await AskAsync(team, user, cancellationToken);
+        var answer = await AskAsync(tenant, member.PeerId, team, user, cancellationToken);
         if (answer is { } owner)
         {
             cache.Set(key, owner, CacheFor);
@@ -54,7 +55,7 @@ public sealed partial class GraphTeamRoster(
     }
 
     /// <summary>Graph's answer, or null when there was none to be had (the failure is logged, and not cached).</summary>
-    private async Task<bool?> AskAsync(Guid team, Guid user, CancellationToken cancellationToken)
+    private async Task<bool?> AskAsync(string tenant, string memberId, Guid team, Guid user, CancellationToken cancellationToken)
     {
         var baseUrl = (configuration["Graph:BaseUrl"] is { Length: > 0 } configured ? configured : DefaultBaseUrl).TrimEnd('/');
         var filter = Uri.EscapeDataString($"(microsoft.graph.aadUserConversationMember/userId eq '{user:D}')");
@@ -63,15 +64,28 @@ public sealed partial class GraphTeamRoster(
         timeout.CancelAfter(Timeout);
         try
         {
-            var identity = await credentials.CreateCredentialsAsync(
-                configuration["MicrosoftAppId"], Audience, AuthenticationConstants.ToChannelFromBotLoginUrlTemplate, true, timeout.Token);
-            await identity.ProcessHttpRequestAsync(request, timeout.Token);
+            switch (await tokens.AuthorizeAsync(request, tenant, timeout.Token))
+            {
+                case GraphTokenOutcome.Authorized:
+                    break;
+                case GraphTokenOutcome.ConsentMissing:
+                    await consents.MissingAsync(tenant, memberId, cancellationToken);
+                    return null;
+                default:
+                    return null;
+            }
             using var response = await http.CreateClient(Client).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if (!response.IsSuccessStatusCode)
             {
                 LogRefused(logger, (int)response.StatusCode);
+                if (response.StatusCode == HttpStatusCode.Forbidden)
+                {
+                    // A token, but no permission: the team's resource-specific consent is missing.
+                    await consents.MissingAsync(tenant, memberId, cancellationToken);
+                }
                 return null;
             }
+            await consents.GrantedAsync(tenant, cancellationToken);
             await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
             using var members = await JsonDocument.ParseAsync(body, cancellationToken: timeout.Token);
             return ReadOwner(members.RootElement, user);

@@ -9,7 +9,7 @@ public sealed class TeamOwners(GraphTeamRoster roster, TeamInstallStore installs
     public string Channel => "msteams";
 
     public Task<bool> OwnsAsync(Member member, string teamId, CancellationToken cancellationToken) =>
-        roster.IsOwnerAsync(teamId, member.UserId, cancellationToken);
+        roster.IsOwnerAsync(member, teamId, cancellationToken);
 
     public async Task<bool> OwnsAnyAsync(Member member, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ public sealed class TeamOwners(GraphTeamRoster roster, TeamInstallStore installs
         }
         foreach (var install in await installs.ListAsync(tenant, cancellationToken))
         {
-            if (await roster.IsOwnerAsync(install.AadGroupId, member.UserId, cancellationToken))
+            if (await roster.IsOwnerAsync(member, install.AadGroupId, cancellationToken))
             {
                 return true;
             }

@@ -11,8 +11,10 @@ namespace PeerBot.Teams;
 /// <summary>Proactive messages to Teams members: their stored conversation reference, then ContinueConversationAsync.</summary>
 public sealed class TeamsMessenger(CloudAdapter adapter, ConversationReferenceStore references, CardLibrary cards, IConfiguration configuration) : IChannelMessenger
 {
-    // Teams members have ids from the Teams channel; Slack members are reached by the Slack messenger.
-    public bool Reaches(string memberId) => !memberId.StartsWith("slack:", StringComparison.Ordinal);
+    // Teams members have ids from the Teams channel; Slack members are reached by the Slack messenger, and the
+    // fictional demo members ("demo:…") by the demo network, which answers for them.
+    public bool Reaches(string memberId) =>
+        !memberId.StartsWith("slack:", StringComparison.Ordinal) && !memberId.StartsWith("demo:", StringComparison.Ordinal);
 
     public async Task<bool> TrySendAsync(string memberId, BotReply reply, CancellationToken cancellationToken)
     {

@@ -25,9 +25,22 @@ public static class TeamsSetup
         // Team owners count as PeerBot admins; Graph is asked who they are.
         services.AddMemoryCache();
         services.AddGraphClient();
+        // Token requests (client credentials per tenant) go through MSAL on a client of ours: its URLs name tenants.
+        // MSAL retries its own token requests, so this client has no retry pipeline of ours.
+        services.AddHttpClient(GraphTokens.HttpClientName, client => client.Timeout = GraphTeamRoster.Timeout).RemoveAllLoggers();
+        services.AddSingleton<Microsoft.Identity.Client.IMsalHttpClientFactory, MsalHttpClients>();
+        services.AddSingleton<GraphTokens>();
+        services.AddSingleton<TenantConsents>();
         services.AddSingleton<GraphTeamRoster>();
         services.AddSingleton<TeamInstallStore>();
         services.AddSingleton<TeamInstalls>();
+        services.AddSingleton<PersonalInstallStore>();
+        services.AddSingleton<TenantInstalls>();
+        services.AddSingleton<Privacy.IMemberData, PersonalInstallData>();
+        // The roster: where Teams members' emails come from (cached in memory; see TeamsRoster).
+        services.AddSingleton<TeamsRoster>();
+        services.AddSingleton<Profiles.IMemberRoster>(sp => sp.GetRequiredService<TeamsRoster>());
+        services.AddSingleton<SentCards>();
         services.AddSingleton<Stats.ITeamOwners, TeamOwners>();
         services.AddSingleton<Conversations.IChannelMessenger, TeamsMessenger>();
         services.AddSingleton<Privacy.IMemberData, ConversationReferenceData>();

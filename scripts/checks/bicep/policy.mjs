@@ -29,11 +29,16 @@ expect("Microsoft.BotService/botServices/channels", "the Microsoft Teams channel
   p.channelName === "MsTeamsChannel" && p.properties?.isEnabled === true);
 expect("Microsoft.Insights/components", "workspace-based", (p) => typeof p.WorkspaceResourceId === "string");
 const allowedTypes = template.parameters?.botAppType?.allowedValues ?? [];
-if (allowedTypes.includes("MultiTenant") || !allowedTypes.includes("UserAssignedMSI")) {
-  failures.push("botAppType must allow UserAssignedMSI and SingleTenant only (no new multi-tenant bots)");
+if (allowedTypes.includes("MultiTenant") || !allowedTypes.includes("UserAssignedMSI") || !allowedTypes.includes("SingleTenant")) {
+  failures.push("botAppType must allow UserAssignedMSI and SingleTenant only (no new multi-tenant bots; a multi-tenant Entra app goes behind SingleTenant)");
+}
+if (!template.outputs?.adminConsentUrl) failures.push("no adminConsentUrl output for the multi-tenant Entra app");
+const identifyBy = template.parameters?.organizationsIdentifyBy?.allowedValues ?? [];
+if (["Tenant", "EmailDomain", "Declared"].some((v) => !identifyBy.includes(v))) {
+  failures.push("organizationsIdentifyBy must offer Tenant, EmailDomain and Declared");
 }
 const text = JSON.stringify(template);
-for (const key of ["MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppTenantId", "MicrosoftAppPassword", "Storage__ConnectionString", "Slack__SigningSecret", "Slack__ClientSecret", "Slack__ClientId", "@Microsoft.KeyVault(SecretUri="]) {
+for (const key of ["MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppTenantId", "MicrosoftAppPassword", "Storage__ConnectionString", "Slack__SigningSecret", "Slack__ClientSecret", "Slack__ClientId", "@Microsoft.KeyVault(SecretUri=", "Graph__AuthorityHost", "Organizations__IdentifyBy", "Organizations__CommunityTenants", "Privacy__UninstalledTenantRetentionDays"]) {
   if (!text.includes(key)) failures.push(`app settings never mention ${key}`);
 }
 

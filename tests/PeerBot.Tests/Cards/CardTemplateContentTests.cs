@@ -107,9 +107,10 @@ public sealed class CardTemplateContentTests
     [Fact]
     public void Profile_form_shows_the_organization_hint_only_when_given_and_leaves_an_empty_headcount_empty()
     {
-        Assert.DoesNotContain("From your Teams tenant", Texts(Render("profileForm")));
+        const string hint = "Colleagues at Northwind (northwind.example) are never suggested as peers: everyone in your Microsoft 365 organization counts as Northwind.";
+        Assert.DoesNotContain(hint, Texts(Render("profileForm")));
         var card = Render("profileForm.new");
-        Assert.Contains("From your Teams tenant", Texts(card));
+        Assert.Contains(hint, Texts(card));
         Assert.Null(Input(card, "headcount")["value"]);
     }
 
@@ -189,5 +190,75 @@ public sealed class CardTemplateContentTests
     public void Error_shows_the_message()
     {
         Assert.Contains("I couldn't save your profile just now. Please try again in a minute.", Texts(Render("error")));
+    }
+
+    [Fact]
+    public void A_welcome_without_a_name_greets_without_an_empty_one()
+    {
+        var texts = Texts(Render("welcome.noName"));
+        Assert.Contains("Welcome to PeerBot!", texts);
+        Assert.DoesNotContain(texts, t => t.Contains(", !", StringComparison.Ordinal) || t.Contains("there", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Findpeer_with_no_role_asks_for_one_instead_of_naming_an_empty_query()
+    {
+        var texts = Texts(Render("noResults.emptyQuery"));
+        Assert.Contains("Which role are you looking for?", texts);
+        Assert.DoesNotContain(texts, t => t.Contains("“”", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_profile_without_industry_or_contact_shows_no_empty_rows()
+    {
+        var facts = Elements(Render("profile.minimal")).Single(e => (string?)e["type"] == "FactSet")["facts"]!.AsArray();
+        Assert.DoesNotContain(facts, f => (string)f!["title"]! is "Industry" or "Email" or "Preferred contact");
+        Assert.All(facts, f => Assert.False(string.IsNullOrWhiteSpace((string?)f!["value"])));
+        var full = Elements(Render("profile")).Single(e => (string?)e["type"] == "FactSet")["facts"]!.AsArray()
+            .ToDictionary(f => (string)f!["title"]!, f => (string)f!["value"]!);
+        Assert.Equal(("priya@northwind.example", "+44 20 7946 0018"), (full["Email"], full["Preferred contact"]));
+    }
+
+    [Fact]
+    public void A_requested_result_offers_no_second_request_and_an_empty_industry_leaves_no_dangling_dot()
+    {
+        var card = Render("results.requested");
+        var peers = Elements(card).Where(e => (string?)e["type"] == "Container").ToList();
+        Assert.Contains(Texts(peers[0]), t => t.StartsWith("Intro requested", StringComparison.Ordinal));
+        Assert.DoesNotContain(Elements(peers[0]), e => (string?)e["title"] == "Request intro");
+        Assert.All(peers.Skip(1), p => Assert.Contains(Elements(p), e => (string?)e["title"] == "Request intro"));
+        Assert.DoesNotContain(Texts(card), t => t.EndsWith(" · ", StringComparison.Ordinal) || t.Contains(" ·  ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_connected_card_shows_every_known_way_to_reach_the_peer_and_no_empty_field()
+    {
+        var card = Render("introConnected");
+        var facts = Elements(card).Single(e => (string?)e["type"] == "FactSet")["facts"]!.AsArray()
+            .ToDictionary(f => (string)f!["title"]!, f => (string)f!["value"]!);
+        Assert.Equal("jonas.weber@lattice.example", facts["Email"]);
+        Assert.Equal("Book a slot: https://cal.lattice.example/jonas", facts["Prefers"]);
+        var links = Actions(card).Select(a => ((string)a!["title"]!, (string?)a["url"])).ToList();
+        Assert.Contains(("Chat in Teams", "https://teams.microsoft.com/l/chat/0/0?users=jonas.weber%40lattice.example"), links);
+        Assert.Contains(("Open their link", "https://cal.lattice.example/jonas"), links);
+        Assert.DoesNotContain(Elements(card), e => (string?)e["id"] == "message");
+
+        var emailOnly = Render("introConnected.nolink");
+        Assert.Equal(["Role", "Organization", "Size", "Email"], Elements(emailOnly).Single(e => (string?)e["type"] == "FactSet")["facts"]!.AsArray().Select(f => (string)f!["title"]!));
+        Assert.Empty(Actions(emailOnly));
+    }
+
+    [Fact]
+    public void A_connection_without_contact_details_offers_the_one_forwarded_message()
+    {
+        var card = Render("introConnected.relay");
+        var facts = Elements(card).Single(e => (string?)e["type"] == "FactSet")["facts"]!.AsArray();
+        Assert.All(facts, f => Assert.False(string.IsNullOrWhiteSpace((string?)f!["value"])));
+        Assert.Contains(Texts(card), t => t.Contains("Write here and PeerBot forwards your message once", StringComparison.Ordinal));
+        var show = Actions(card).Single();
+        Assert.Equal("Write to Ravi", (string)show!["title"]!);
+        var send = show["card"]!["actions"]![0]!;
+        Assert.Equal(("relayMessage", "a1b2c3d4e5f60718293a4b5c6d7e8f90", "1"), ((string)send["verb"]!, (string)send["data"]!["intro"]!, (string)send["data"]!["round"]!));
+        Assert.Equal("message", (string)Input(card, "message")["id"]!);
     }
 }

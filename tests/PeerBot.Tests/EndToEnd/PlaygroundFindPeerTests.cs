@@ -63,7 +63,7 @@ public sealed class PlaygroundFindPeerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task An_intro_requested_in_the_playground_and_accepted_by_the_peer_shows_the_connected_card()
+    public async Task Onboarding_through_the_form_then_an_accepted_intro_shows_the_connected_card_with_both_emails()
     {
         var port = Azurite.FreePort();
         await using var bot = new BotHost("e2eintro");
@@ -71,9 +71,8 @@ public sealed class PlaygroundFindPeerTests(ITestOutputHelper output)
         bot.StartServer();
         await using var peerChat = new ConnectorStub();
         var profiles = bot.Services.GetRequiredService<ProfileStore>();
-        await Task.WhenAll(
-            SeedAsync(profiles, "msteams:" + AgentsPlayground.UserId, "Alex Wilber", "VP Marketing", "Playground Tenant Co", "playgroundco.example", "tenant:" + AgentsPlayground.Tenant, "msteams"),
-            SeedAsync(profiles, "msteams:u-imogen", "Imogen Ashcombe", "VP Marketing", "Larchbury Instruments", "larchbury.example", channel: "msteams"));
+        // Only Imogen exists before: Alex starts from nothing, as a newcomer does.
+        await SeedAsync(profiles, "msteams:u-imogen", "Imogen Ashcombe", "VP Marketing", "Larchbury Instruments", "larchbury.example", channel: "msteams");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         // Imogen has talked to the bot before (in her own Teams), so she can be reached.
         await PostAsync(http, Activities.Message(peerChat.ServiceUrl, "u-imogen", "help"));
@@ -87,6 +86,19 @@ public sealed class PlaygroundFindPeerTests(ITestOutputHelper output)
         try
         {
             await page.GotoAsync(playground.Address.ToString());
+
+            // The welcome knows Alex's name from the roster alone; the form follows it.
+            await Assertions.Expect(page.GetByText("Welcome to PeerBot, Alex!").First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = wait });
+            var form = page.Locator(".ac-adaptiveCard").Filter(new LocatorFilterOptions { HasText = "Your PeerBot profile" }).Last;
+            await form.GetByLabel("Job title").FillAsync("VP Marketing");
+            await form.GetByLabel("Organization", new LocatorGetByLabelOptions { Exact = true }).FillAsync("Playground Tenant Co");
+            await form.GetByLabel("Headcount of your organization").FillAsync("400");
+            await form.GetByLabel("Topics you would like to discuss").FillAsync("pricing; brand building");
+            await form.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Save profile" }).ClickAsync(new LocatorClickOptions { Timeout = wait });
+            await Assertions.Expect(page.GetByText("Your profile is saved.").First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = wait });
+            var alex = (await profiles.GetAsync("msteams:" + AgentsPlayground.UserId, CancellationToken.None))!.Peer;
+            Assert.Equal(("VP Marketing", "alexw@example.com"), (alex.Title, alex.Email));
+
             await page.Locator(ComposeBox).ClickAsync(new LocatorClickOptions { Timeout = wait });
             await page.Keyboard.TypeAsync("/findpeer VP marketing");
             await page.Keyboard.PressAsync("Enter");
@@ -103,6 +115,7 @@ public sealed class PlaygroundFindPeerTests(ITestOutputHelper output)
             Assert.Equal("Comparing notes on pricing?", intro.Note);
             var request = (await peerChat.WaitForAsync(Activities.PersonalConversation("u-imogen"), 2))[^1];
             Assert.Contains("Alex Wilber", request.CardText, StringComparison.Ordinal);
+            Assert.DoesNotContain("alexw@example.com", request.CardText, StringComparison.Ordinal);
 
             await PostAsync(http, Activities.Submit(peerChat.ServiceUrl, "u-imogen", new System.Text.Json.Nodes.JsonObject
             {
@@ -111,6 +124,76 @@ public sealed class PlaygroundFindPeerTests(ITestOutputHelper output)
             var connected = page.Locator(".ac-adaptiveCard").Filter(new LocatorFilterOptions { HasText = "You're connected with Imogen Ashcombe" });
             await Assertions.Expect(connected).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = wait });
             Assert.Contains("imogen@larchbury.example", await connected.InnerTextAsync(), StringComparison.Ordinal);
+            var deadline = DateTime.UtcNow + Patience;
+            SentActivity? forImogen;
+            while ((forImogen = peerChat.SentTo(Activities.PersonalConversation("u-imogen")).LastOrDefault(s => PeerBot.Tests.Tenancy.TeamsProtocol.TemplateOf(s) == "introConnected")) is null
+                && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+            Assert.Contains("alexw@example.com", forImogen?.CardText ?? "", StringComparison.Ordinal);
+        }
+        catch
+        {
+            await SaveArtifactsAsync(page, playground);
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task With_the_demo_network_a_newcomer_sees_the_whole_loop_to_a_connected_card()
+    {
+        var port = Azurite.FreePort();
+        await using var bot = new BotHost("e2edemo", new Dictionary<string, string?> { ["Demo:Seed"] = "true", ["Demo:AnswerAfterSeconds"] = "2" });
+        bot.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        bot.StartServer();
+        var leaders = PeerBot.Demo.DemoNetwork.Generate(DateTimeOffset.UtcNow).Select(l => l.Peer).ToDictionary(p => p.Name, StringComparer.Ordinal);
+
+        await using var playground = await AgentsPlayground.StartAsync(new Uri($"http://127.0.0.1:{port}/api/messages"), Patience);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var wait = (float)Patience.TotalMilliseconds;
+        try
+        {
+            await page.GotoAsync(playground.Address.ToString());
+            var form = page.Locator(".ac-adaptiveCard").Filter(new LocatorFilterOptions { HasText = "Your PeerBot profile" }).Last;
+            await form.GetByLabel("Job title").FillAsync("VP Marketing", new LocatorFillOptions { Timeout = wait });
+            await form.GetByLabel("Headcount of your organization").FillAsync("300");
+            await form.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Save profile" }).ClickAsync();
+            var profile = page.Locator(".ac-adaptiveCard").Filter(new LocatorFilterOptions { HasText = "Visible to leaders at other organizations" }).Last;
+            await Assertions.Expect(profile).ToContainTextAsync("alexw@example.com", new LocatorAssertionsToContainTextOptions { Timeout = wait });
+
+            await page.Locator(ComposeBox).ClickAsync();
+            await page.Keyboard.TypeAsync("/findpeer VP marketing");
+            await page.Keyboard.PressAsync("Enter");
+            var results = page.Locator(".ac-adaptiveCard").Filter(new LocatorFilterOptions { HasText = "Peers for “VP marketing”" }).Last;
+            await Assertions.Expect(results).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = wait });
+
+            // The first result who accepts (most do): request, and the demo leader answers by themselves.
+            var names = await results.Locator(".ac-container .ac-textBlock").AllInnerTextsAsync();
+            var index = -1;
+            Peer? leader = null;
+            foreach (var text in names)
+            {
+                if (leaders.TryGetValue(text.Trim(), out var found))
+                {
+                    index++;
+                    if (PeerBot.Demo.DemoAnswers.AnswerOf(found.Id) == PeerBot.Intros.IntroVerbs.Accept)
+                    {
+                        leader = found;
+                        break;
+                    }
+                }
+            }
+            Assert.NotNull(leader);
+            await results.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Request intro" }).Nth(index).ClickAsync();
+            await results.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Send request" }).ClickAsync(new LocatorClickOptions { Timeout = wait });
+            await Assertions.Expect(results).ToContainTextAsync("Intro requested", new LocatorAssertionsToContainTextOptions { Timeout = wait });
+
+            var connected = page.Locator(".ac-adaptiveCard").Filter(new LocatorFilterOptions { HasText = "You're connected with " + leader.Name });
+            await Assertions.Expect(connected).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = wait });
+            Assert.Contains(leader.Email!, await connected.InnerTextAsync(), StringComparison.Ordinal);
         }
         catch
         {

@@ -73,4 +73,26 @@ public sealed class ProfileFormTests
         Assert.Equal("", form.Headcount);
         Assert.False(form.Discoverable);
     }
+
+    [Theory]
+    [InlineData("+44 20 7946 0018")]
+    [InlineData("Book me: https://cal.example.com/ada")]
+    [InlineData("")]
+    public void A_preferred_contact_is_a_phone_or_text_with_https_links(string contact) =>
+        Assert.Empty((Valid with { PreferredContact = contact }).Validate());
+
+    [Theory]
+    [InlineData("http://cal.example.com/ada")]
+    [InlineData("see javascript://alert(1)")]
+    public void Links_in_a_preferred_contact_must_be_https(string contact) =>
+        Assert.Contains((Valid with { PreferredContact = contact }).Validate(), e => e.Contains("https://", StringComparison.Ordinal));
+
+    [Fact]
+    public void A_preferred_contact_is_at_most_200_characters_and_its_first_https_link_becomes_a_button()
+    {
+        Assert.Contains((Valid with { PreferredContact = new string('1', 201) }).Validate(), e => e.Contains("200", StringComparison.Ordinal));
+        Assert.Equal("https://cal.example.com/ada", ProfileForm.LinkOf("Book: https://cal.example.com/ada, or call"));
+        Assert.Null(ProfileForm.LinkOf("+44 20 7946 0018"));
+        Assert.Equal("+1 555 0100", ProfileForm.FromSubmission(new JsonObject { ["preferredContact"] = " +1 555\n0100 " }).PreferredContact);
+    }
 }

@@ -24,7 +24,8 @@ public sealed partial class GraphStub : IAsyncDisposable
             Interlocked.Increment(ref _calls);
             var authorization = request.Headers.Authorization.ToString();
             _authorizations.Enqueue(authorization);
-            if (authorization != "Bearer " + token)
+            var expected = TeamTokens.TryGetValue(teamId, out var teamToken) ? teamToken : token;
+            if (authorization != "Bearer " + expected)
             {
                 return Results.Json(new { error = new { code = "InvalidAuthenticationToken" } }, statusCode: 401);
             }
@@ -68,6 +69,12 @@ public sealed partial class GraphStub : IAsyncDisposable
 
     /// <summary>Roles by (team group id, user object id): ["owner"], [] for a plain member, ["guest"].</summary>
     public ConcurrentDictionary<(string Team, string User), string[]> Roster { get; } = new();
+
+    /// <summary>
+    /// Tokens by team group id: Graph answers about a team only to a token from that team's tenant. Teams not listed
+    /// take the token the stub was made with.
+    /// </summary>
+    public ConcurrentDictionary<string, string> TeamTokens { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>When set, every query fails with this status.</summary>
     public int? Failure { get; set; }
