@@ -44,9 +44,7 @@ public static class IntroCards
     public static CardReply Connected(Peer self, Peer other)
     {
         var shared = SharedTopics(self, other);
-        var starters = shared.Count > 0
-            ? shared.Select(t => $"How are you approaching {t} this year?").ToList()
-            : [$"What is the hardest part of being {Article(other.Title)} right now?", "What would you do differently if you started your role again?"];
+        var starters = Starters(self, other);
         var deepLink = self.Channel == "msteams" && other.Channel == "msteams" && self.Email is { Length: > 0 } && other.Email is { Length: > 0 }
             ? $"https://teams.microsoft.com/l/chat/0/0?users={Uri.EscapeDataString(self.Email)},{Uri.EscapeDataString(other.Email)}"
             : "";
@@ -59,6 +57,15 @@ public static class IntroCards
             ["sharedTopics"] = Strings(shared),
         };
         return new CardReply("introConnected", data, $"You're connected with {other.Name} ({other.Title}, {other.Organization}).");
+    }
+
+    /// <summary>Questions to open the conversation with: one per shared topic, or two about the other's role.</summary>
+    public static IReadOnlyList<string> Starters(Peer self, Peer other)
+    {
+        var shared = SharedTopics(self, other);
+        return shared.Count > 0
+            ? shared.Select(t => $"How are you approaching {t} this year?").ToList()
+            : [$"What is the hardest part of being {Article(other.Title)} right now?", "What would you do differently if you started your role again?"];
     }
 
     /// <summary>A short notice: declined ("not available right now"), expired, cancelled.</summary>
