@@ -5,6 +5,7 @@ using PeerBot.Demo;
 using PeerBot.Health;
 using PeerBot.Intros;
 using PeerBot.Matching;
+using PeerBot.Meetings;
 using PeerBot.Nudges;
 using PeerBot.Privacy;
 using PeerBot.Profiles;
@@ -34,6 +35,7 @@ builder.Services.AddStats();
 builder.Services.AddTeams();
 builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddNudges();
+builder.Services.AddMeetings();
 
 var app = builder.Build();
 
@@ -44,6 +46,7 @@ app.MapTeams();
 app.MapPrivacy();
 app.MapStats();
 app.MapSlack();
+app.MapMeetings();
 
 app.Run();
 return 0;

@@ -21,6 +21,9 @@ public sealed class TableNames(string prefix)
     public string NudgeChannels { get; } = prefix + "NudgeChannels";
     public string NudgeFollowUps { get; } = prefix + "NudgeFollowUps";
     public string NudgeState { get; } = prefix + "NudgeState";
+    public string Meetings { get; } = prefix + "Meetings";
+    public string MeetingMembers { get; } = prefix + "MeetingMembers";
+    public string MeetingFeedback { get; } = prefix + "MeetingFeedback";
 
     /// <summary>The nudge work queue (queue names: lower case letters, digits and single hyphens).</summary>
     public string NudgeQueue { get; } = prefix.ToLowerInvariant() + "-nudges";
@@ -29,5 +32,5 @@ public sealed class TableNames(string prefix)
     public string NudgePoisonQueue { get; } = prefix.ToLowerInvariant() + "-nudges-poison";
 
     public IEnumerable<string> All => [Profiles, ConversationReferences, BotState, Dialogs, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys, TeamInstalls,
-        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState];
+        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState, Meetings, MeetingMembers, MeetingFeedback];
 }
