@@ -41,7 +41,8 @@ public static class IntroCards
     }, message);
 
     /// <summary>"You're connected": the other person's details, email included, and how to start.</summary>
-    public static CardReply Connected(Peer self, Peer other)
+    /// <param name="intro">The connection, for the "Find a time" button.</param>
+    public static CardReply Connected(Peer self, Peer other, Introduction? intro = null)
     {
         var shared = SharedTopics(self, other);
         var starters = Starters(self, other);
@@ -55,6 +56,8 @@ public static class IntroCards
             ["starters"] = Strings(starters),
             ["chatLink"] = deepLink,
             ["sharedTopics"] = Strings(shared),
+            ["intro"] = intro?.PairKey ?? "",
+            ["round"] = intro?.Round ?? 0,
         };
         return new CardReply("introConnected", data, $"You're connected with {other.Name} ({other.Title}, {other.Organization}).");
     }

@@ -166,8 +166,8 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
         var peer = (await profiles.GetAsync(accepted.PeerId, cancellationToken))?.Peer;
         if (requester is not null && peer is not null)
         {
-            await messenger.SendAsync(requester.Id, IntroCards.Connected(requester, peer), cancellationToken, [peer.Id]);
-            await messenger.SendAsync(peer.Id, IntroCards.Connected(peer, requester), cancellationToken, [requester.Id]);
+            await messenger.SendAsync(requester.Id, IntroCards.Connected(requester, peer, accepted), cancellationToken, [peer.Id]);
+            await messenger.SendAsync(peer.Id, IntroCards.Connected(peer, requester, accepted), cancellationToken, [requester.Id]);
         }
         var connected = accepted.MoveTo(IntroState.Connected, clock.GetUtcNow(), accepted.PeerId);
         try
