@@ -106,7 +106,8 @@ public sealed class MeetingService(MeetingStore store, MeetingMemberStore member
             }
             try
             {
-                return await AdvanceAsync(meeting, current.Value.ETag, pair, me, zone, cancellationToken);
+                // The answer takes the question's place: the zone card becomes the slots (or the "asked them" note).
+                return await AdvanceAsync(meeting, current.Value.ETag, pair, me, zone, cancellationToken) with { Replace = true };
             }
             catch (ConcurrentEditException)
             {

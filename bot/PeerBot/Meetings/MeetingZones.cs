@@ -19,8 +19,9 @@ public static class MeetingZones
     public static IReadOnlyList<string> Offered(string? clientZone)
     {
         var list = TimeZones.Offered.Where(IsChoosable).ToList();
-        if (IsChoosable(clientZone) && !list.Contains(clientZone!, StringComparer.Ordinal))
+        if (IsChoosable(clientZone))
         {
+            list.Remove(clientZone!);
             list.Insert(0, clientZone!);
         }
         return list;
