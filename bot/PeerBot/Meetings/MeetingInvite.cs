@@ -42,7 +42,7 @@ public static class MeetingInvite
         }
         if (Address(organizer) is { } organizerAddress)
         {
-            invite.Organizer = new Organizer(organizerAddress) { CommonName = organizer.Name };
+            invite.Organizer = new Organizer(organizerAddress) { CommonName = Parameter(organizer.Name) };
         }
         foreach (var member in new[] { organizer, guest })
         {
@@ -50,7 +50,7 @@ public static class MeetingInvite
             {
                 invite.Attendees.Add(new Attendee(address)
                 {
-                    CommonName = member.Name,
+                    CommonName = Parameter(member.Name),
                     Role = "REQ-PARTICIPANT",
                     ParticipationStatus = cancelled ? "DECLINED" : "ACCEPTED",
                 });
@@ -88,6 +88,14 @@ public static class MeetingInvite
         + $"&dates={Compact(meeting.Start!.Value)}/{Compact(meeting.End!.Value)}"
         + $"&details={Uri.EscapeDataString(Clip(body))}"
         + (meeting.Location.Length > 0 ? $"&location={Uri.EscapeDataString(meeting.Location)}" : "");
+
+    /// <summary>
+    /// A name as a parameter value (CN): RFC 5545 allows no control characters and no double quote there, and Ical.Net
+    /// writes parameters as given, so a line break in a name would end the line and start a property of its own.
+    /// </summary>
+    public static string Parameter(string text) =>
+        string.Join(' ', new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]).Replace("\"", "'", StringComparison.Ordinal)
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static string? Address(Peer member) =>
         member.Email is { Length: > 0 } email && email.Contains('@', StringComparison.Ordinal) ? "mailto:" + email : null;
