@@ -51,7 +51,7 @@ public sealed class SetZoneAction(MeetingService meetings) : ICardAction
         await MeetingValues.ApplyAsync(context, await meetings.SetZoneAsync(MeetingValues.Pair(context.Turn.Value), context.Turn, MeetingValues.Text(context.Turn.Value, "zone"), cancellationToken), cancellationToken);
 }
 
-/// <summary>"Send my choices" (and "None of these work") on the slot card.</summary>
+/// <summary>"Send my picks" (and "None of these") on the slot card.</summary>
 public sealed class PickSlotsAction(MeetingPicks picks) : ICardAction
 {
     public string Verb => MeetingVerbs.Pick;

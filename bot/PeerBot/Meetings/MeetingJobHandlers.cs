@@ -84,7 +84,7 @@ public sealed class MeetingChaseHandler(MeetingStore store, MeetingPairs pairs, 
         {
             case 1 or 2:
                 return new DeliveryPlan(messages.FindTime(meeting, pair, job.Target, $"A reminder: find a time with {other.Name}",
-                    $"{other.Name} is waiting for your answer. Tick the times that suit you, or choose **None of these work**."), job.Target, null, Next);
+                    $"{other.Name} is waiting for your answer. Tick the times that suit you, or choose **None of these**."), job.Target, null, Next);
             case 3:
                 return new DeliveryPlan(messages.FindTime(meeting, pair, job.Target, $"{other.Name} would still like to talk",
                     $"No pressure: if none of these times work, say so, or propose your own. If now is not a good moment, {MeetingTimes.FirstName(other.Name)} will understand."), job.Target, null, Next);

@@ -30,7 +30,7 @@ public sealed class MeetingPicks(MeetingStore store, MeetingPairs pairs, Meeting
             var choices = none ? [] : picked.Where(meeting.Slots.Contains).Distinct().ToList();
             if (!none && choices.Count == 0)
             {
-                return new(messages.FindTime(meeting, pair, me, $"Find a time with {pair.Other(me).Name}", "Tick every time that suits you, or choose **None of these work**."), true);
+                return new(messages.FindTime(meeting, pair, me, $"Find a time with {pair.Other(me).Name}", "Tick every time that suits you, or choose **None of these**."), true);
             }
             var started = choices.Where(id => Meeting.ParseSlot(id) <= now).ToList();
             if (started.Count > 0 && started.Count == choices.Count)
@@ -69,7 +69,7 @@ public sealed class MeetingPicks(MeetingStore store, MeetingPairs pairs, Meeting
         return MeetingService.Busy;
     }
 
-    /// <summary>"Propose other times": up to three times the member typed, in their own time zone, become the next round.</summary>
+    /// <summary>"Propose times": up to three times the member typed, in their own time zone, become the next round.</summary>
     public async Task<MeetingReply> ProposeAsync(string pairKey, int number, string me, IReadOnlyList<(string Date, string Time)> typed, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
