@@ -5,6 +5,7 @@ using PeerBot.Demo;
 using PeerBot.Health;
 using PeerBot.Intros;
 using PeerBot.Matching;
+using PeerBot.Meetings;
 using PeerBot.Nudges;
 using PeerBot.Privacy;
 using PeerBot.Profiles;
@@ -36,6 +37,7 @@ builder.Services.AddStats();
 builder.Services.AddTeams();
 builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddNudges();
+builder.Services.AddMeetings();
 
 var app = builder.Build();
 
@@ -46,6 +48,7 @@ app.MapTeams();
 app.MapPrivacy();
 app.MapStats();
 app.MapSlack();
+app.MapMeetings();
 
 app.Run();
 return 0;

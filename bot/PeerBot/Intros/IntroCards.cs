@@ -48,9 +48,7 @@ public static class IntroCards
     public static CardReply Connected(Introduction intro, Peer self, Peer other)
     {
         var shared = SharedTopics(self, other);
-        var starters = shared.Count > 0
-            ? shared.Select(t => $"How are you approaching {t} this year?").ToList()
-            : [$"What is the hardest part of being {Article(other.Title)} right now?", "What would you do differently if you started your role again?"];
+        var starters = Starters(self, other);
         var data = Reach(intro, self, other);
         data["other"] = PublicFacts(other);
         data["starters"] = Strings(starters);
@@ -118,6 +116,15 @@ public static class IntroCards
     }
 
     private static string FirstName(string name) => name.Trim().Split(' ', 2)[0];
+
+    /// <summary>Questions to open the conversation with: one per shared topic, or two about the other's role.</summary>
+    public static IReadOnlyList<string> Starters(Peer self, Peer other)
+    {
+        var shared = SharedTopics(self, other);
+        return shared.Count > 0
+            ? shared.Select(t => $"How are you approaching {t} this year?").ToList()
+            : [$"What is the hardest part of being {Article(other.Title)} right now?", "What would you do differently if you started your role again?"];
+    }
 
     /// <summary>A short notice: declined ("not available right now"), expired, cancelled.</summary>
     public static CardReply Notice(string title, string message) => new("introNotice", new JsonObject

@@ -33,7 +33,7 @@ public enum RelayOutcome
 /// The introduction lifecycle. Every change goes through an ETag-guarded write of the pair's row, so racing
 /// clicks produce exactly one outcome, and only the winner sends messages.
 /// </summary>
-public sealed class IntroService(IntroStore store, IntroLedgers ledgers, ProfileStore profiles, ProfileContacts contacts, MemberMessenger messenger, BusyPeers busy, TimeProvider clock)
+public sealed class IntroService(IntroStore store, IntroLedgers ledgers, ProfileStore profiles, ProfileContacts contacts, MemberMessenger messenger, BusyPeers busy, IEnumerable<IIntroWatcher> watchers, TimeProvider clock)
 {
     public async Task<(RequestOutcome Outcome, Introduction? Intro)> RequestAsync(string requesterId, string peerId, string note, string activityId, CancellationToken cancellationToken)
     {
@@ -139,6 +139,10 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
         await ledgers.TryChangeAsync(intro.PeerId, l => l with { PendingIncoming = [.. l.PendingIncoming.Where(k => k != pairKey)] }, cancellationToken);
         busy.Update(intro.PeerId, false);
         await AnnounceAsync(moved, cancellationToken);
+        foreach (var watcher in watchers)
+        {
+            await watcher.MovedAsync(moved, cancellationToken);
+        }
         if (to == IntroState.Accepted)
         {
             var saved = await store.GetAsync(pairKey, cancellationToken);

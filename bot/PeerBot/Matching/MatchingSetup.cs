@@ -14,7 +14,7 @@ public static class MatchingSetup
         services.TryAddSingleton(_ => new RoleReader(Taxonomy.Default));
         // Features that pause, block or introduce members add their own IPeerExclusions; until then, none.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPeerExclusions, NoExclusions>());
-        services.AddSingleton(sp => new PeerDirectory(sp.GetRequiredService<RoleReader>(), sp.GetServices<IPeerExclusions>()));
+        services.AddSingleton(sp => new PeerDirectory(sp.GetRequiredService<RoleReader>(), sp.GetServices<IPeerExclusions>(), sp.GetService<IPeerStanding>()));
         services.AddSingleton<INetworkSize>(sp => sp.GetRequiredService<PeerDirectory>());
         services.AddHostedService<DirectoryLoader>();
         services.AddSingleton<Conversations.IChatCommand, FindPeerCommand>();

@@ -24,6 +24,7 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly RoleReader _reader;
     private readonly IPeerExclusions[] _exclusions;
+    private readonly IPeerStanding? _standing;
     private readonly int _levelCount;
     private readonly PostingList[] _postings;
 
@@ -67,10 +68,11 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
     {
     }
 
-    public PeerDirectory(RoleReader reader, IEnumerable<IPeerExclusions> exclusions)
+    public PeerDirectory(RoleReader reader, IEnumerable<IPeerExclusions> exclusions, IPeerStanding? standing = null)
     {
         _reader = reader;
         _exclusions = exclusions.Where(e => e is not NoExclusions).ToArray();
+        _standing = standing;
         _levelCount = reader.Taxonomy.Levels.Count;
         _postings = new PostingList[reader.Taxonomy.Functions.Count * _levelCount * BandCount];
         for (var i = 0; i < _postings.Length; i++)
@@ -266,7 +268,7 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
         var taxonomy = _reader.Taxonomy;
         var bands = query.Bands is null ? null : query.Bands.Select(b => b.Index).ToHashSet();
         var steps = new List<Step>();
-        var secondary = (asker.TopicIds.Length > 0 ? Ranking.MaxTopics : 0) + (asker.IndustryKey != None ? Ranking.SameIndustry : 0);
+        var secondary = (asker.TopicIds.Length > 0 ? Ranking.MaxTopics : 0) + (asker.IndustryKey != None ? Ranking.SameIndustry : 0) + (_standing is null ? 0 : Ranking.MaxStanding);
         for (var r = 0; r < readings.Count; r++)
         {
             var reading = readings[r];
@@ -359,6 +361,10 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
             if (p.Industry == asker.IndustryKey)
             {
                 score += Ranking.SameIndustry;
+            }
+            if (_standing is not null)
+            {
+                score += Math.Clamp(_standing.Points(_ids[p.Slot]), 0, Ranking.MaxStanding);
             }
             if (!best.WouldTake(score, p.Tie, p.Slot, _ids) || IsExcluded(request, _ids[p.Slot]))
             {

@@ -30,7 +30,9 @@ internal static class Ranking
     public const int PerSharedTopic = 3;
     public const int MaxTopics = 6;
     public const int SameIndustry = 2;
-    public const int MaxSecondary = SameSpecialty + 6 + MaxTopics + SameIndustry;
+    /// <summary>At most this much for answering intro requests and showing up (<see cref="IPeerStanding"/>).</summary>
+    public const int MaxStanding = 2;
+    public const int MaxSecondary = SameSpecialty + 6 + MaxTopics + SameIndustry + MaxStanding;
 
     /// <summary>Size closeness by distance between headcount bands.</summary>
     public static int Size(int askerBand, int peerBand) =>

@@ -28,6 +28,11 @@ public sealed class FollowUpHandler(FollowUps followUps, IntroStore intros, Prof
         {
             return null;
         }
+        // A booked meeting moves the first question; the timer for the old time finds it moved and does nothing.
+        if (asked == 1 && followUp.DueAt is { } dueAt && (dueAt - job.Due).Duration() >= TimeSpan.FromSeconds(1))
+        {
+            return null;
+        }
         var intro = (await intros.GetAsync(parts[0], cancellationToken))?.Intro;
         if (intro is null || intro.Round != round || intro.State != IntroState.Connected)
         {

@@ -15,7 +15,11 @@ public static class FollowUpAnswers
 }
 
 /// <summary>One member's follow-up on one connection: when it was made, how often we asked, what they said.</summary>
-public sealed record FollowUp(string PairKey, string MemberId, int Round, DateTimeOffset ConnectedAt, int Asked, int AnsweredAsk, string Answer, ETag ETag);
+public sealed record FollowUp(string PairKey, string MemberId, int Round, DateTimeOffset ConnectedAt, int Asked, int AnsweredAsk, string Answer, ETag ETag)
+{
+    /// <summary>When the first question is due, once something moved it (a booked meeting); null: the timer that planned it is current.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+}
 
 /// <summary>
 /// Follow-ups in Table Storage (one row per connection and member, partitioned by member so that a member's
@@ -33,7 +37,7 @@ public sealed class FollowUps(TableServiceClient service, TableNames names, Nudg
     }
 
     /// <summary>Records a new connection to follow up on; false when this round was recorded before.</summary>
-    public async Task<bool> PlanAsync(string pairKey, string memberId, int round, DateTimeOffset connectedAt, CancellationToken cancellationToken)
+    public async Task<bool> PlanAsync(string pairKey, string memberId, int round, DateTimeOffset connectedAt, CancellationToken cancellationToken, DateTimeOffset? due = null)
     {
         var existing = await GetAsync(pairKey, memberId, cancellationToken);
         if (existing is not null && existing.Round >= round)
@@ -49,6 +53,7 @@ public sealed class FollowUps(TableServiceClient service, TableNames names, Nudg
             ["Asked"] = 0,
             ["AnsweredAsk"] = 0,
             ["Answer"] = "",
+            ["DueAt"] = due,
         };
         try
         {
@@ -63,6 +68,32 @@ public sealed class FollowUps(TableServiceClient service, TableNames names, Nudg
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Moves the first question to <paramref name="due"/> (its timer is written by the caller first), creating the row
+    /// when the connection was not planned yet. False when it was asked already or another write won.
+    /// </summary>
+    public async Task<bool> SetDueAsync(string pairKey, string memberId, int round, DateTimeOffset connectedAt, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        var existing = await GetAsync(pairKey, memberId, cancellationToken);
+        if (existing is null || existing.Round < round)
+        {
+            return await PlanAsync(pairKey, memberId, round, connectedAt, cancellationToken, due);
+        }
+        if (existing.Round != round || existing.Asked > 0 || existing.AnsweredAsk > 0)
+        {
+            return false;
+        }
+        try
+        {
+            await _table.UpdateEntityAsync(new TableEntity(TableKeys.Escape(pairKey), TableKeys.Escape(memberId)) { ["DueAt"] = due }, existing.ETag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
         {
             return false;
         }
@@ -138,5 +169,8 @@ public sealed class FollowUps(TableServiceClient service, TableNames names, Nudg
         e.GetInt32("Asked") ?? 0,
         e.GetInt32("AnsweredAsk") ?? 0,
         e.GetString("Answer") ?? "",
-        e.ETag);
+        e.ETag)
+    {
+        DueAt = e.GetDateTimeOffset("DueAt"),
+    };
 }

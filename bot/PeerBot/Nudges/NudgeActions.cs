@@ -17,7 +17,7 @@ public sealed class ResumeNudgesAction(PersonalNudges personal) : ICardAction
 }
 
 /// <summary>Yes / Not yet / It won't happen on a follow-up card. "Not yet" the first time brings one more, a week later.</summary>
-public sealed class FollowUpAnswerAction(FollowUps followUps, NudgeMemberStore members, NudgeTimers timers, TimeProvider clock) : ICardAction
+public sealed class FollowUpAnswerAction(FollowUps followUps, NudgeMemberStore members, NudgeTimers timers, IEnumerable<IFollowUpListener> listeners, TimeProvider clock) : ICardAction
 {
     public string Verb => NudgeCards.FollowUpVerb;
 
@@ -54,7 +54,15 @@ public sealed class FollowUpAnswerAction(FollowUps followUps, NudgeMemberStore m
             FollowUpAnswers.NotYet => asked == 1 ? "No problem. I'll check in once more in a week." : "Thanks. I won't ask again about this one.",
             _ => "Thanks for letting me know. Find another peer any time with **findpeer**.",
         };
-        await context.Replies.UpdateCardAsync(NudgeCards.Notice("Thanks", message), cancellationToken);
+        CardReply? next = null;
+        if (stored)
+        {
+            foreach (var listener in listeners)
+            {
+                next ??= await listener.AnsweredAsync(pairKey, round, me, answer, cancellationToken);
+            }
+        }
+        await context.Replies.UpdateCardAsync(next ?? NudgeCards.Notice("Thanks", message), cancellationToken);
     }
 
     private static string Text(JsonObject? value, string key) =>

@@ -129,7 +129,7 @@ public sealed class NudgeFollowers(
             var due = NudgeCalendar.NextAllowed(connectedAt + FollowUpHandler.After, zone, member?.At ?? NudgeTime.Default);
             // The timer first: should the follow-up row then fail, the job finds no row and does nothing.
             await timers.ScheduleAsync(FollowUpHandler.JobFor(memberId, intro.PairKey, intro.Round, 1, due), cancellationToken);
-            await followUps.PlanAsync(intro.PairKey, memberId, intro.Round, connectedAt, cancellationToken);
+            await followUps.PlanAsync(intro.PairKey, memberId, intro.Round, connectedAt, cancellationToken, due);
         }
     }
 

@@ -20,6 +20,7 @@ public static class NudgesSetup
         services.AddSingleton<MemberSchedule>();
         services.AddSingleton<ChannelNudges>();
         services.AddSingleton<FollowUps>();
+        services.AddSingleton<FollowUpTiming>();
         services.AddSingleton<NudgePeers>();
         services.AddSingleton<NudgeFollowers>();
         services.AddSingleton<NudgeProcessor>();

@@ -119,6 +119,14 @@ public static class SlackPayloads
         {
             value["action"] = actionId;
         }
+        // A message's inputs (checkboxes, pickers) arrive in state.values, as a modal's do; what the button carried wins.
+        foreach (var (key, input) in SlackForms.Flatten(Field(payload, "state", "values") as JsonObject))
+        {
+            if (!value.ContainsKey(key))
+            {
+                value[key] = input?.DeepClone();
+            }
+        }
         var container = payload["container"];
         var channel = Text(Field(payload, "channel", "id")) ?? Text(Field(container, "channel_id")) ?? "";
         var ephemeral = Flag(Field(container, "is_ephemeral"));

@@ -23,7 +23,9 @@ public sealed class StatsCommand(NetworkStatistics statistics, Admins admins, Ch
         var activity = await statistics.LastThirtyDaysAsync(cancellationToken);
         int[] counts = [activity.Requested, activity.Accepted, activity.Met];
         var chart = BarChart.Render(counts);
-        var summary = $"Last 30 days: {activity.Requested} intros requested, {activity.Accepted} accepted, {activity.Met} met.";
+        var metRate = activity.MetRate is { } rate ? rate.ToString("P0", CultureInfo.InvariantCulture) : "–";
+        var median = activity.MedianRating is { } m ? m.ToString("0.#", CultureInfo.InvariantCulture) + " / 5" : "–";
+        var summary = $"Last 30 days: {activity.Requested} intros requested, {activity.Accepted} accepted, {activity.Met} met (met rate {metRate}, median rating {median}).";
         await context.SendAsync(new CardReply("stats", new JsonObject
         {
             ["from"] = activity.From.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
@@ -31,6 +33,9 @@ public sealed class StatsCommand(NetworkStatistics statistics, Admins admins, Ch
             ["requested"] = activity.Requested,
             ["accepted"] = activity.Accepted,
             ["met"] = activity.Met,
+            ["metRate"] = metRate,
+            ["medianRating"] = median,
+            ["ratings"] = activity.Ratings,
             ["chart"] = "data:image/png;base64," + Convert.ToBase64String(chart),
             ["chartUrl"] = charts.Create(counts) ?? "",
         }, summary), cancellationToken);

@@ -29,6 +29,9 @@ public sealed class TableNames(string prefix)
     public string PersonalInstalls { get; } = prefix + "PersonalInstalls";
     public string UninstalledTenants { get; } = prefix + "UninstalledTenants";
     public string TenantConsents { get; } = prefix + "TenantConsents";
+    public string Meetings { get; } = prefix + "Meetings";
+    public string MeetingMembers { get; } = prefix + "MeetingMembers";
+    public string MeetingFeedback { get; } = prefix + "MeetingFeedback";
 
     /// <summary>The nudge work queue (queue names: lower case letters, digits and single hyphens).</summary>
     public string NudgeQueue { get; } = prefix.ToLowerInvariant() + "-nudges";
@@ -37,5 +40,5 @@ public sealed class TableNames(string prefix)
     public string NudgePoisonQueue { get; } = prefix.ToLowerInvariant() + "-nudges-poison";
 
     public IEnumerable<string> All => [Profiles, ConversationReferences, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys, TeamInstalls,
-        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState, NudgeIndex, Changes, SlackWork, PersonalInstalls, UninstalledTenants, TenantConsents];
+        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState, NudgeIndex, Changes, SlackWork, PersonalInstalls, UninstalledTenants, TenantConsents, Meetings, MeetingMembers, MeetingFeedback];
 }
