@@ -7,9 +7,14 @@ using PeerBot.Storage;
 
 namespace PeerBot.Meetings;
 
-/// <summary>Members' meeting rows (partition: the member bucket), changed only by ETag-guarded read-modify-write.</summary>
-public sealed class MeetingMemberStore(TableServiceClient service, TableNames names)
+/// <summary>
+/// Members' meeting rows (partition: the member bucket), changed only by ETag-guarded read-modify-write. A write that
+/// moves a member's ranking signal, and a delete, is announced on the <see cref="Stream"/> change records, so other
+/// instances re-read only the members whose standing changed.
+/// </summary>
+public sealed class MeetingMemberStore(TableServiceClient service, TableNames names, ChangeLog changes)
 {
+    public const string Stream = "standings";
     private readonly TableClient _table = service.GetTableClient(names.MeetingMembers);
 
     public async Task<MeetingMember?> GetAsync(string memberId, CancellationToken cancellationToken) =>
@@ -28,13 +33,16 @@ public sealed class MeetingMemberStore(TableServiceClient service, TableNames na
             }
             try
             {
-                if (current is { } known)
+                Task Save() => current is { } known
+                    ? _table.UpdateEntityAsync(Write(changed), known.ETag, TableUpdateMode.Replace, cancellationToken)
+                    : _table.AddEntityAsync(Write(changed), cancellationToken);
+                if (changed.Standing != before.Standing)
                 {
-                    await _table.UpdateEntityAsync(Write(changed), known.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await changes.RecordAsync(Stream, memberId, ChangeKinds.Saved, [memberId], Save, cancellationToken);
                 }
                 else
                 {
-                    await _table.AddEntityAsync(Write(changed), cancellationToken);
+                    await Save();
                 }
                 return changed;
             }
@@ -45,7 +53,10 @@ public sealed class MeetingMemberStore(TableServiceClient service, TableNames na
         }
     }
 
-    /// <summary>Members whose ranking signal is above zero (few rows, few columns), for the in-memory copy search reads.</summary>
+    /// <summary>
+    /// Members whose ranking signal is above zero (few rows, few columns), for the in-memory copy search reads: read
+    /// whole only at start-up and when a reader's change cursor was lost.
+    /// </summary>
     public async IAsyncEnumerable<(string MemberId, int Standing)> StandingsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"Standing gt {0}");
@@ -56,7 +67,8 @@ public sealed class MeetingMemberStore(TableServiceClient service, TableNames na
     }
 
     public Task DeleteAsync(string memberId, CancellationToken cancellationToken) =>
-        _table.DeleteEntityAsync(TableKeys.Bucket(memberId), TableKeys.Escape(memberId), ETag.All, cancellationToken);
+        changes.RecordAsync(Stream, memberId, ChangeKinds.Deleted, [memberId],
+            () => _table.DeleteEntityAsync(TableKeys.Bucket(memberId), TableKeys.Escape(memberId), ETag.All, cancellationToken), cancellationToken);
 
     private async Task<(MeetingMember Member, ETag ETag)?> ReadAsync(string memberId, CancellationToken cancellationToken)
     {

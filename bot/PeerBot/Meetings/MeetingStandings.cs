@@ -4,15 +4,18 @@ namespace PeerBot.Meetings;
 
 /// <summary>
 /// The small ranking signal (0–2 points) that favours peers who answer intro requests and show up, kept in memory
-/// for search: this instance's own changes at once, other instances' at the next refresh. It is never shown, never
+/// for search: this instance's own changes at once, other instances' at the next refresh, which reads the
+/// standing change records and then only the members they name (the whole table only at start-up). It is never shown, never
 /// hides anyone, and counts only what members did: answering or letting intro requests expire, ignoring a round of
 /// slots for ten days, and saying "Yes, we met".
 /// </summary>
-public sealed partial class MeetingStandings(MeetingMemberStore members, TimeProvider clock, ILogger<MeetingStandings> logger)
+public sealed partial class MeetingStandings(MeetingMemberStore members, Storage.ChangeLog changes, TimeProvider clock, ILogger<MeetingStandings> logger)
     : BackgroundService, Matching.IPeerStanding, IIntroWatcher
 {
-    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
+    private readonly Lock _changing = new();
     private volatile Dictionary<string, int> _points = new(StringComparer.Ordinal);
+    private DateTimeOffset? _cursor;
 
     public int Points(string peerId) => _points.GetValueOrDefault(peerId);
 
@@ -48,20 +51,23 @@ public sealed partial class MeetingStandings(MeetingMemberStore members, TimePro
 
     private void Set(string memberId, int points)
     {
-        if (Points(memberId) == points)
+        lock (_changing)
         {
-            return;
+            if (Points(memberId) == points)
+            {
+                return;
+            }
+            var next = new Dictionary<string, int>(_points, StringComparer.Ordinal);
+            if (points > 0)
+            {
+                next[memberId] = points;
+            }
+            else
+            {
+                next.Remove(memberId);
+            }
+            _points = next;
         }
-        var next = new Dictionary<string, int>(_points, StringComparer.Ordinal);
-        if (points > 0)
-        {
-            next[memberId] = points;
-        }
-        else
-        {
-            next.Remove(memberId);
-        }
-        _points = next;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -71,12 +77,7 @@ public sealed partial class MeetingStandings(MeetingMemberStore members, TimePro
         {
             try
             {
-                var points = new Dictionary<string, int>(StringComparer.Ordinal);
-                await foreach (var (id, standing) in members.StandingsAsync(stoppingToken))
-                {
-                    points[id] = standing;
-                }
-                _points = points;
+                await RefreshAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -84,6 +85,31 @@ public sealed partial class MeetingStandings(MeetingMemberStore members, TimePro
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var batch = await changes.FollowAsync(MeetingMemberStore.Stream, _cursor, cancellationToken);
+        if (batch.Changes is null)
+        {
+            var points = new Dictionary<string, int>(StringComparer.Ordinal);
+            await foreach (var (id, standing) in members.StandingsAsync(cancellationToken))
+            {
+                points[id] = standing;
+            }
+            lock (_changing)
+            {
+                _points = points;
+            }
+        }
+        else
+        {
+            foreach (var member in batch.Keys)
+            {
+                Set(member, (await members.GetAsync(member, cancellationToken))?.Standing ?? 0);
+            }
+        }
+        _cursor = batch.Next;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not count a meeting standing ({ExceptionType})")]

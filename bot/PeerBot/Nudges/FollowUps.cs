@@ -90,7 +90,7 @@ public sealed class FollowUps(TableServiceClient service, TableNames names, Nudg
         }
         try
         {
-            await _table.UpdateEntityAsync(new TableEntity(TableKeys.Escape(pairKey), TableKeys.Escape(memberId)) { ["DueAt"] = due }, existing.ETag, TableUpdateMode.Merge, cancellationToken);
+            await _table.UpdateEntityAsync(new TableEntity(TableKeys.Escape(memberId), TableKeys.Escape(pairKey)) { ["DueAt"] = due }, existing.ETag, TableUpdateMode.Merge, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 412)

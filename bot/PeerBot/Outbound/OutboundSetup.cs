@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace PeerBot.Outbound;
@@ -22,6 +23,13 @@ public static class OutboundSetup
     public static IServiceCollection AddOutbound(this IServiceCollection services)
     {
         services.TryAddSingleton<OutboundLimits>();
+        // Polly logs a call's last failed try as an error. Whether it is one is the caller's call (a member's expired
+        // response_url is not; a Teams outage is), and every caller logs its own outcome at the level it deserves.
+        // Tries stay warnings; the breaker's own events keep their levels.
+        services.Configure<TelemetryOptions>(options => options.SeverityProvider = args =>
+            args.Event.EventName == "ExecutionAttempt" && args.Event.Severity == ResilienceEventSeverity.Error
+                ? ResilienceEventSeverity.Warning
+                : args.Event.Severity);
         return services;
     }
 

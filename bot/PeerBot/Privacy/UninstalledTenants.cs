@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using PeerBot.Profiles;
 using PeerBot.Storage;
 
 namespace PeerBot.Privacy;
@@ -27,7 +26,7 @@ public sealed class PrivacyOptions
 public sealed partial class UninstalledTenants(
     TableServiceClient service,
     TableNames names,
-    ProfileStore profiles,
+    ITenantMembers members,
     MemberDataExport data,
     TimeProvider clock,
     IOptions<PrivacyOptions> options,
@@ -55,12 +54,7 @@ public sealed partial class UninstalledTenants(
             // Already remembered: its retention keeps counting from the first removal.
         }
         Update(tenantId, gone: true);
-        var hidden = 0;
-        await foreach (var member in profiles.ListInTenantAsync(tenantId, cancellationToken))
-        {
-            hidden += await ChangeAsync(member, p => p.WithheldSince is not null ? null
-                : p with { WithheldSince = now, DiscoverableOnReturn = p.Discoverable, Discoverable = false }, cancellationToken) ? 1 : 0;
-        }
+        var hidden = await members.WithholdAsync(tenantId, now, cancellationToken);
         LogUninstalled(logger, hidden);
     }
 
@@ -73,12 +67,7 @@ public sealed partial class UninstalledTenants(
         {
             return;
         }
-        var shown = 0;
-        await foreach (var member in profiles.ListInTenantAsync(tenantId, cancellationToken))
-        {
-            shown += await ChangeAsync(member, p => p.WithheldSince is null ? null
-                : p with { WithheldSince = null, Discoverable = p.DiscoverableOnReturn, DiscoverableOnReturn = false }, cancellationToken) ? 1 : 0;
-        }
+        var shown = await members.RestoreAsync(tenantId, cancellationToken);
         await _table.DeleteEntityAsync(Partition, row.Value!.RowKey, ETag.All, cancellationToken);
         LogReturned(logger, shown);
     }
@@ -106,12 +95,12 @@ public sealed partial class UninstalledTenants(
         foreach (var row in due)
         {
             var tenant = row.GetString("TenantId") ?? row.RowKey;
-            var members = new List<string>();
-            await foreach (var member in profiles.ListInTenantAsync(tenant, cancellationToken))
+            var ids = new List<string>();
+            await foreach (var id in members.MemberIdsAsync(tenant, cancellationToken))
             {
-                members.Add(member.Peer.Id);
+                ids.Add(id);
             }
-            foreach (var id in members)
+            foreach (var id in ids)
             {
                 await data.ForgetAsync(id, cancellationToken);
                 erased++;
@@ -145,28 +134,6 @@ public sealed partial class UninstalledTenants(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    private async Task<bool> ChangeAsync(StoredPeer member, Func<Peer, Peer?> change, CancellationToken cancellationToken)
-    {
-        var current = member;
-        for (var attempt = 0; attempt < 5 && current is not null; attempt++)
-        {
-            if (change(current.Peer) is not { } changed)
-            {
-                return false;
-            }
-            try
-            {
-                await profiles.SaveAsync(changed, current.ETag, cancellationToken);
-                return true;
-            }
-            catch (ConcurrentEditException)
-            {
-                current = await profiles.GetAsync(member.Peer.Id, cancellationToken);
-            }
-        }
-        return false;
     }
 
     private void Update(string tenantId, bool gone)

@@ -12,6 +12,7 @@ public static class ProfilesSetup
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<ProfileContacts>();
         services.AddSingleton<Privacy.IMemberData, ProfileData>();
+        services.AddSingleton<Privacy.ITenantMembers, TenantMembers>();
         services.AddSingleton<ProfileEditor>();
         services.AddSingleton<IOnboarding, Onboarding>();
         services.AddSingleton<IChatCommand, ProfileCommand>();

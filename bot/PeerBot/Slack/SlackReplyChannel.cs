@@ -44,10 +44,13 @@ public sealed partial class SlackReplyChannel(SlackTurn turn, SlackApi api, Card
         Report(notes);
         if (turn.FromEphemeral && turn.CanRespond)
         {
-            turn.ResponseUrlUsed++;
             var body = message.ToJson();
             body["replace_original"] = true;
-            await api.RespondAsync(turn.ResponseUrl!, body, cancellationToken);
+            if (!await TryRespondAsync(body, cancellationToken))
+            {
+                // The ephemeral card cannot be changed any more: the member gets the new one beside it.
+                await DeliverAsync(message, cancellationToken);
+            }
             return;
         }
         try
@@ -120,12 +123,13 @@ public sealed partial class SlackReplyChannel(SlackTurn turn, SlackApi api, Card
         }
         if (turn.CanRespond)
         {
-            turn.ResponseUrlUsed++;
             var body = message.ToJson();
             body["response_type"] = "ephemeral";
             body["replace_original"] = false;
-            await api.RespondAsync(turn.ResponseUrl!, body, cancellationToken);
-            return;
+            if (await TryRespondAsync(body, cancellationToken))
+            {
+                return;
+            }
         }
         try
         {
@@ -138,6 +142,28 @@ public sealed partial class SlackReplyChannel(SlackTurn turn, SlackApi api, Card
         }
     }
 
+    /// <summary>
+    /// Posts to the turn's response_url. One that answers 404 or cannot be reached (expired after 30 minutes, or used
+    /// up) is given up for the rest of the turn, and the caller sends through the Web API instead, so the reply
+    /// still arrives.
+    /// </summary>
+    private async Task<bool> TryRespondAsync(JsonObject body, CancellationToken cancellationToken)
+    {
+        turn.ResponseUrlUsed++;
+        try
+        {
+            await api.RespondAsync(turn.ResponseUrl!, body, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException
+            || (e is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested))
+        {
+            turn.ResponseUrlUsed = SlackTurn.ResponseUrlUses;
+            LogResponseUrlFailed(logger, e.GetType().Name);
+            return false;
+        }
+    }
+
     private void Report(List<string> notes)
     {
         foreach (var note in notes)
@@ -145,6 +171,9 @@ public sealed partial class SlackReplyChannel(SlackTurn turn, SlackApi api, Card
             LogFitted(logger, note);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A Slack response_url could not be posted to ({ExceptionType}); sending through the Web API")]
+    private static partial void LogResponseUrlFailed(ILogger logger, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A Slack message was fitted to Slack's limits: {Note}")]
     private static partial void LogFitted(ILogger logger, string note);
