@@ -10,6 +10,7 @@ public static class ConversationsSetup
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<TurnLedger>();
         services.AddSingleton<Outbox>();
+        services.AddHostedService<OutboxNotes>();
         services.AddSingleton<MemberMessenger>();
         services.AddSingleton<IChatCommand, HelpCommand>();
         services.TryAddSingleton(TimeProvider.System);

@@ -6,10 +6,18 @@ using PeerBot.Storage;
 
 namespace PeerBot.Conversations;
 
-/// <summary>Messages for members the bot could not reach yet, delivered in order on their next turn.</summary>
+/// <summary>
+/// Messages for members the bot could not reach yet, delivered in order on their next turn. Each message names the
+/// members it speaks of, and each of those gets a note in <see cref="TableNames.OutboxAbout"/> (partition: that
+/// member, row: the message), written before the message, so that erasing a member reads their notes and deletes what
+/// they point to, never the whole outbox. A note may outlive its message (harmless); no message lacks its notes.
+/// </summary>
 public sealed class Outbox(TableServiceClient service, TableNames names, TimeProvider clock)
 {
+    private const string Meta = "~meta";
+    private const string Indexed = "indexed";
     private readonly TableClient _table = service.GetTableClient(names.Outbox);
+    private readonly TableClient _about = service.GetTableClient(names.OutboxAbout);
 
     public async Task EnqueueAsync(string memberId, BotReply reply, IReadOnlyList<string> about, CancellationToken cancellationToken)
     {
@@ -21,6 +29,7 @@ public sealed class Outbox(TableServiceClient service, TableNames names, TimePro
         };
         // Row keys sort by time so the member reads messages in the order they were written.
         var rowKey = $"{clock.GetUtcNow().UtcTicks:D19}-{Guid.NewGuid():N}";
+        await NoteAsync(TableKeys.Escape(memberId), rowKey, about.Select(TableKeys.Escape), cancellationToken);
         await _table.AddEntityAsync(new TableEntity(TableKeys.Escape(memberId), rowKey)
         {
             ["Kind"] = kind,
@@ -29,17 +38,46 @@ public sealed class Outbox(TableServiceClient service, TableNames names, TimePro
         }, cancellationToken);
     }
 
-    /// <summary>Withdraws waiting messages that speak of a member (their erasure).</summary>
+    /// <summary>Withdraws waiting messages that speak of a member (their erasure): reads that member's notes only.</summary>
     public async Task WithdrawAboutAsync(string memberId, CancellationToken cancellationToken)
     {
-        var marker = About([memberId]);
+        var about = TableKeys.Escape(memberId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {about}");
+        var notes = new List<TableEntity>();
+        await foreach (var note in _about.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Recipient", "Message"], cancellationToken: cancellationToken))
+        {
+            notes.Add(note);
+        }
+        foreach (var note in notes)
+        {
+            var recipient = note.GetString("Recipient") ?? "";
+            var message = note.GetString("Message") ?? "";
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(recipient, message, select: ["About"], cancellationToken: cancellationToken);
+            if (row.HasValue)
+            {
+                await _table.DeleteEntityAsync(recipient, message, ETag.All, cancellationToken);
+                // The message's other notes name the recipient: they go too.
+                await UnnoteAsync(recipient, message, row.Value!.GetString("About"), cancellationToken);
+            }
+            await _about.DeleteEntityAsync(note.PartitionKey, note.RowKey, ETag.All, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Notes the messages written before notes existed, once per table (a marker row says it was done). The one scan of
+    /// the outbox it costs is at start-up, not at each erasure; the outbox holds only what waits for a member's next turn.
+    /// </summary>
+    public async Task NoteExistingAsync(CancellationToken cancellationToken)
+    {
+        if ((await _about.GetEntityIfExistsAsync<TableEntity>(Meta, Indexed, cancellationToken: cancellationToken)).HasValue)
+        {
+            return;
+        }
         await foreach (var row in _table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "About"], cancellationToken: cancellationToken))
         {
-            if (row.GetString("About")?.Contains(marker, StringComparison.Ordinal) == true)
-            {
-                await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
-            }
+            await NoteAsync(row.PartitionKey, row.RowKey, Split(row.GetString("About")), cancellationToken);
         }
+        await _about.UpsertEntityAsync(new TableEntity(Meta, Indexed), TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>What waits for the member, for their export.</summary>
@@ -58,14 +96,38 @@ public sealed class Outbox(TableServiceClient service, TableNames names, TimePro
     public async Task ForgetAsync(string memberId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(memberId)}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "About"], cancellationToken: cancellationToken))
         {
             await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+            // Notes elsewhere name this member as the recipient: erased with the message.
+            await UnnoteAsync(row.PartitionKey, row.RowKey, row.GetString("About"), cancellationToken);
         }
     }
 
-    // "|a|b|": a member id is found by its delimited form, never as part of a longer id.
+    // "|a|b|": the escaped ids of the members a message speaks of.
     private static string About(IEnumerable<string> ids) => "|" + string.Join('|', ids.Select(TableKeys.Escape)) + "|";
+
+    private static IEnumerable<string> Split(string? about) =>
+        (about ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal);
+
+    private static string NoteKey(string recipient, string message) => recipient + "|" + message;
+
+    private async Task NoteAsync(string recipient, string message, IEnumerable<string> about, CancellationToken cancellationToken)
+    {
+        foreach (var member in about.Distinct(StringComparer.Ordinal))
+        {
+            await _about.UpsertEntityAsync(new TableEntity(member, NoteKey(recipient, message)) { ["Recipient"] = recipient, ["Message"] = message },
+                TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    private async Task UnnoteAsync(string recipient, string message, string? about, CancellationToken cancellationToken)
+    {
+        foreach (var member in Split(about))
+        {
+            await _about.DeleteEntityAsync(member, NoteKey(recipient, message), ETag.All, cancellationToken);
+        }
+    }
 
     /// <summary>Sends everything waiting for the member through this turn's replies, deleting each once sent.</summary>
     public async Task<int> DeliverAsync(string memberId, IReplyChannel replies, CancellationToken cancellationToken)
@@ -76,6 +138,7 @@ public sealed class Outbox(TableServiceClient service, TableNames names, TimePro
         {
             await replies.SendAsync(Read(row), cancellationToken);
             await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+            await UnnoteAsync(row.PartitionKey, row.RowKey, row.GetString("About"), cancellationToken);
             delivered++;
         }
         return delivered;

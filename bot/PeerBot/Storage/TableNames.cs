@@ -6,6 +6,9 @@ public sealed class TableNames(string prefix)
     public string Profiles { get; } = prefix + "Profiles";
     public string ConversationReferences { get; } = prefix + "ConversationRefs";
     public string Outbox { get; } = prefix + "Outbox";
+
+    /// <summary>Which waiting messages speak of a member (partition: that member), so that erasure reads only theirs.</summary>
+    public string OutboxAbout { get; } = prefix + "OutboxAbout";
     public string Turns { get; } = prefix + "Turns";
     public string Introductions { get; } = prefix + "Intros";
     public string IntroductionIndex { get; } = prefix + "IntroIndex";
@@ -39,6 +42,6 @@ public sealed class TableNames(string prefix)
     /// <summary>Where nudge work that failed again and again is kept for inspection and replay.</summary>
     public string NudgePoisonQueue { get; } = prefix.ToLowerInvariant() + "-nudges-poison";
 
-    public IEnumerable<string> All => [Profiles, ConversationReferences, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys, TeamInstalls,
+    public IEnumerable<string> All => [Profiles, ConversationReferences, Outbox, OutboxAbout, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys, TeamInstalls,
         NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState, NudgeIndex, Changes, SlackWork, PersonalInstalls, UninstalledTenants, TenantConsents, Meetings, MeetingMembers, MeetingFeedback];
 }
