@@ -19,7 +19,7 @@ public sealed class MeetingBookings(MeetingStore store, MeetingPairs pairs, Meet
             Start = start,
             Sequence = answered.EverBooked ? answered.Sequence + 1 : 0,
             EverBooked = true,
-            Location = pair.OrganizerSettings.Link,
+            Location = pair.Organizer.MeetingLink,
         };
         await store.SaveAsync(booked, etag, cancellationToken);
         var now = clock.GetUtcNow();

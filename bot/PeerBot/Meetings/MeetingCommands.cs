@@ -1,4 +1,5 @@
 using PeerBot.Conversations;
+using PeerBot.Profiles;
 
 namespace PeerBot.Meetings;
 
@@ -69,16 +70,17 @@ public sealed class RemindersCommand(MeetingMemberStore members) : IChatCommand
     }
 }
 
-/// <summary>"peerbot meeting 45", "peerbot meeting link https://…": how long your meetings are, and the link for those you organize.</summary>
-public sealed class MeetingCommand(MeetingMemberStore members) : IChatCommand
+/// <summary>
+/// "peerbot meeting 45", "peerbot meeting link https://…": how long your meetings are, and the link for those you
+/// organize. Both live on the profile (the form edits them too); this is the short way.
+/// </summary>
+public sealed class MeetingCommand(MeetingMemberStore members, ProfileStore profiles) : IChatCommand
 {
-    public const int MaxLink = 300;
-
     public IReadOnlyList<string> Names { get; } = ["meeting", "meetings"];
 
     public string Usage => "peerbot meeting 30|45 | link <https://…> | link off";
 
-    public string Description => "Your meeting length (30 or 45 minutes) and personal meeting link (Teams, Zoom, Meet).";
+    public string Description => "Your meeting length (30 or 45 minutes) and personal meeting link (Teams, Zoom, Meet), also on your profile form.";
 
     public async Task RunAsync(CommandContext context, string arguments, CancellationToken cancellationToken)
     {
@@ -92,32 +94,50 @@ public sealed class MeetingCommand(MeetingMemberStore members) : IChatCommand
                     await context.SendAsync(new TextReply("Meetings are 30 or 45 minutes: **peerbot meeting 30** or **peerbot meeting 45**."), cancellationToken);
                     return;
                 }
-                await members.UpdateAsync(me, m => m with { Minutes = length }, cancellationToken);
-                await context.SendAsync(new TextReply($"Done: meetings you ask for are {length} minutes."), cancellationToken);
+                await ChangeAsync(context, p => p with { MeetingMinutes = length }, $"Done: meetings you ask for are {length} minutes.", cancellationToken);
                 return;
             case ["link", var off] when off.Equals("off", StringComparison.OrdinalIgnoreCase) || off.Equals("none", StringComparison.OrdinalIgnoreCase):
-                await members.UpdateAsync(me, m => m with { Link = "" }, cancellationToken);
-                await context.SendAsync(new TextReply("Done: your meetings carry no meeting link."), cancellationToken);
+                await ChangeAsync(context, p => p with { MeetingLink = "" }, "Done: your meetings carry no meeting link.", cancellationToken);
                 return;
             case ["link", var link]:
-                if (!IsMeetingLink(link))
+                if (!ProfileForm.IsMeetingLink(link))
                 {
-                    await context.SendAsync(new TextReply($"That doesn't look like a meeting link. Give an https:// address of at most {MaxLink} characters, e.g. your Teams, Zoom or Meet link."), cancellationToken);
+                    await context.SendAsync(new TextReply($"That doesn't look like a meeting link. Give an https:// address of at most {ProfileForm.MaxMeetingLink} characters, e.g. your Teams, Zoom or Meet link."), cancellationToken);
                     return;
                 }
-                await members.UpdateAsync(me, m => m with { Link = link }, cancellationToken);
-                await context.SendAsync(new TextReply("Done: meetings you organize (those with peers you asked for an intro) carry this link."), cancellationToken);
+                await ChangeAsync(context, p => p with { MeetingLink = link }, "Done: meetings you organize (those with peers you asked for an intro) carry this link.", cancellationToken);
                 return;
             default:
                 var current = await members.GetAsync(me, cancellationToken) ?? new MeetingMember { MemberId = me };
-                await context.SendAsync(new TextReply($"Your meetings are {current.Minutes} minutes, on weekdays between {current.HoursOrDefault} your time; reminders are {(current.RemindersOff ? "off" : "on")}; "
-                    + (current.Link.Length > 0 ? "your meeting link is set." : "no meeting link is set.")
-                    + " Change them with **peerbot meeting 30|45**, **peerbot meeting link https://…**, **peerbot hours 09:00-17:00** and **peerbot reminders off**."), cancellationToken);
+                var profile = (await profiles.GetAsync(me, cancellationToken))?.Peer;
+                await context.SendAsync(new TextReply($"Your meetings are {profile?.MeetingMinutes ?? MeetingRules.DefaultMinutes} minutes, on weekdays between {current.HoursOrDefault} your time; reminders are {(current.RemindersOff ? "off" : "on")}; "
+                    + (profile?.MeetingLink is { Length: > 0 } ? "your meeting link is set." : "no meeting link is set.")
+                    + " Change them with **peerbot meeting 30|45**, **peerbot meeting link https://…** (or **profile edit**), **peerbot hours 09:00-17:00** and **peerbot reminders off**."), cancellationToken);
                 return;
         }
     }
 
-    public static bool IsMeetingLink(string text) =>
-        text.Length <= MaxLink && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Contains('.', StringComparison.Ordinal)
-        && !text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '|' or '"' or '`');
+    /// <summary>Changes the member's profile under its ETag, reading again when the form was saved meanwhile.</summary>
+    private async Task ChangeAsync(CommandContext context, Func<Peer, Peer> change, string done, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (await profiles.GetAsync(context.Turn.From.PeerId, cancellationToken) is not { } stored)
+            {
+                await context.SendAsync(new TextReply("Set up your profile first: say **profile**. Your meeting length and link are on it."), cancellationToken);
+                return;
+            }
+            try
+            {
+                await profiles.SaveAsync(change(stored.Peer), stored.ETag, cancellationToken);
+                await context.SendAsync(new TextReply(done), cancellationToken);
+                return;
+            }
+            catch (Storage.ConcurrentEditException)
+            {
+                // The member saved the form at the same moment: apply the change to what they saved.
+            }
+        }
+        throw new Storage.ConcurrentEditException();
+    }
 }

@@ -54,8 +54,6 @@ public sealed class MeetingData(MeetingMemberStore members, MeetingStore meeting
             {
                 ["hours"] = member.HoursOrDefault.ToString(),
                 ["reminders"] = member.RemindersOff ? "off" : "on",
-                ["minutes"] = member.Minutes,
-                ["meetingLink"] = member.Link,
             },
             ["meetings"] = list,
             ["feedback"] = answers,

@@ -1,17 +1,15 @@
 namespace PeerBot.Meetings;
 
 /// <summary>
-/// A member's meeting settings (hours, reminders, length, personal meeting link), the pairs and answers that are
-/// theirs (so export and erasure need no scan), and the private counts behind the ranking signal.
+/// A member's meeting settings (hours, reminders; length and meeting link are on the profile, where the form edits
+/// them), the pairs and answers that are theirs (so export and erasure need no scan), and the private counts behind
+/// the ranking signal.
 /// </summary>
 public sealed record MeetingMember
 {
     public required string MemberId { get; init; }
     public WorkingHours? Hours { get; init; }
     public bool RemindersOff { get; init; }
-    public int Minutes { get; init; } = MeetingRules.DefaultMinutes;
-    /// <summary>A Teams, Zoom or Meet link for meetings this member organizes.</summary>
-    public string Link { get; init; } = "";
     /// <summary>Pairs this member found a time with (meeting rows).</summary>
     public IReadOnlyList<string> Pairs { get; init; } = [];
     /// <summary>This member's own feedback rows (partition and row key), newest last.</summary>

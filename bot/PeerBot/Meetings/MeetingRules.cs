@@ -3,8 +3,7 @@ namespace PeerBot.Meetings;
 /// <summary>The numbers behind finding a time, booking and chasing (docs/meetings.md explains each).</summary>
 public static class MeetingRules
 {
-    public const int DefaultMinutes = 30;
-    public const int LongMinutes = 45;
+    public const int DefaultMinutes = Profiles.Peer.DefaultMeetingMinutes;
     public const int MaxSlots = 8;
     public const int WorkingDays = 10;
     public const int MaxProposals = 3;
@@ -32,5 +31,5 @@ public static class MeetingRules
     /// <summary>Fewer days than this with shared working hours counts as little overlap: early and late slots are added.</summary>
     public const int FewSharedDays = 3;
 
-    public static bool IsValidLength(int minutes) => minutes is DefaultMinutes or LongMinutes;
+    public static bool IsValidLength(int minutes) => Profiles.Peer.MeetingLengths.Contains(minutes);
 }

@@ -57,7 +57,7 @@ public sealed class MeetingService(MeetingStore store, MeetingMemberStore member
                     GuestId = pair.Guest.Id,
                     StartedBy = me,
                     State = MeetingState.AwaitingZone,
-                    Minutes = pair.Settings(me).Minutes,
+                    Minutes = pair.Member(me).MeetingMinutes,
                     CreatedAt = now,
                 };
             try

@@ -3,6 +3,11 @@ namespace PeerBot.Profiles;
 /// <summary>A member of the peer network: one leader, identified across channels by <see cref="Id"/>.</summary>
 public sealed record Peer
 {
+    public const int DefaultMeetingMinutes = 30;
+
+    /// <summary>The meeting lengths a member may choose, in minutes.</summary>
+    public static readonly IReadOnlyList<int> MeetingLengths = [30, 45];
+
     /// <summary>Stable member id, e.g. <c>msteams:{aadObjectId}</c> or <c>slack:{team}:{user}</c>.</summary>
     public required string Id { get; init; }
     public required string Name { get; init; }
@@ -30,6 +35,10 @@ public sealed record Peer
     public bool IsGuest { get; init; }
     /// <summary>How the member likes to be reached (a phone number, a booking link); shown only once both accepted.</summary>
     public string PreferredContact { get; init; } = "";
+    /// <summary>How long meetings this member asks for are: <see cref="MeetingLengths"/>.</summary>
+    public int MeetingMinutes { get; init; } = DefaultMeetingMinutes;
+    /// <summary>A personal meeting link (Teams, Zoom, Meet) for meetings this member organizes; empty when none.</summary>
+    public string MeetingLink { get; init; } = "";
     /// <summary>Channel the member came from: msteams, slack, demo or import.</summary>
     public string Channel { get; init; } = "msteams";
     /// <summary>True for the fictional demo network, so it can be told apart and removed.</summary>

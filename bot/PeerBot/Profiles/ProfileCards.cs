@@ -24,6 +24,8 @@ public static class ProfileCards
         ["topics"] = form.Topics,
         ["discoverable"] = form.Discoverable,
         ["preferredContact"] = form.PreferredContact,
+        ["meetingMinutes"] = form.MeetingMinutesValue?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Peer.DefaultMeetingMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["meetingLink"] = form.MeetingLink,
         ["organizationHint"] = organizationHint,
         ["errors"] = new JsonArray(errors.Select(e => (JsonNode?)e).ToArray()),
         ["industries"] = Choices(WithCurrent(Industries.Offered, form.Industry)),
@@ -41,6 +43,8 @@ public static class ProfileCards
         ["topics"] = new JsonArray(peer.Topics.Select(t => (JsonNode?)t).ToArray()),
         ["discoverable"] = peer.Discoverable,
         ["preferredContact"] = peer.PreferredContact,
+        ["meetingMinutes"] = peer.MeetingMinutes,
+        ["meetingLink"] = peer.MeetingLink,
         ["email"] = peer.Email ?? "",
     }, $"Your profile: {peer.Title}, {peer.Organization}.");
 

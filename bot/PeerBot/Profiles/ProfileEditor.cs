@@ -43,6 +43,8 @@ public sealed class ProfileEditor(ProfileStore profiles, ProfileContacts contact
             TenantId = turn.From.Channel == "msteams" ? turn.From.TenantId : null,
             IsGuest = existing?.Peer.IsGuest ?? false,
             PreferredContact = form.PreferredContact,
+            MeetingMinutes = form.MeetingMinutesValue ?? existing?.Peer.MeetingMinutes ?? Peer.DefaultMeetingMinutes,
+            MeetingLink = form.MeetingLink,
             Channel = turn.From.Channel,
             UpdatedAt = clock.GetUtcNow(),
         }, contact);

@@ -16,12 +16,22 @@ public sealed partial record ProfileForm(string Name, string Title, string Organ
     /// <summary>How the member likes to be reached once both accepted: a phone number, a booking link (optional).</summary>
     public string PreferredContact { get; init; } = "";
 
+    /// <summary>The length of meetings the member asks for ("30" or "45"; empty keeps the default).</summary>
+    public string MeetingMinutes { get; init; } = "";
+
+    /// <summary>A personal meeting link for meetings the member organizes (optional).</summary>
+    public string MeetingLink { get; init; } = "";
+
+    public const int MaxMeetingLink = 300;
+
     public static ProfileForm FromSubmission(JsonObject value) => new(
         Text(value, "name"), Text(value, "title"), Text(value, "organization"), Text(value, "headcount"),
         Text(value, "industry"), Text(value, "timeZone"), Text(value, "topics"),
         Text(value, "discoverable") is "true" or "True")
     {
         PreferredContact = Text(value, "preferredContact"),
+        MeetingMinutes = Text(value, "meetingMinutes"),
+        MeetingLink = Text(value, "meetingLink"),
     };
 
     public static ProfileForm FromPeer(Peer peer) => new(
@@ -31,6 +41,8 @@ public sealed partial record ProfileForm(string Name, string Title, string Organ
         // While the member's tenant has removed PeerBot the listing is off; the form shows their own choice.
         Discoverable = peer.WithheldSince is null ? peer.Discoverable : peer.DiscoverableOnReturn,
         PreferredContact = peer.PreferredContact,
+        MeetingMinutes = peer.MeetingMinutes.ToString(CultureInfo.InvariantCulture),
+        MeetingLink = peer.MeetingLink,
     };
 
     /// <summary>The first https link in the preferred contact (a booking page), which cards offer as a button.</summary>
@@ -82,8 +94,28 @@ public sealed partial record ProfileForm(string Name, string Title, string Organ
         {
             errors.Add("Links in your preferred contact must start with https://.");
         }
+        if (MeetingMinutes.Length > 0 && MeetingMinutesValue is null)
+        {
+            errors.Add("Meetings are 30 or 45 minutes.");
+        }
+        if (MeetingLink.Length > 0 && !IsMeetingLink(MeetingLink))
+        {
+            errors.Add($"Your meeting link must be one https:// address of at most {MaxMeetingLink} characters, such as your Teams, Zoom or Meet link.");
+        }
         return errors;
     }
+
+    /// <summary>The chosen meeting length, or null when none (or none allowed) was chosen.</summary>
+    public int? MeetingMinutesValue =>
+        int.TryParse(MeetingMinutes, NumberStyles.Integer, CultureInfo.InvariantCulture, out var minutes) && Peer.MeetingLengths.Contains(minutes) ? minutes : null;
+
+    /// <summary>
+    /// An https address with a host and nothing that could break out of an invite's LOCATION or a card's link
+    /// (spaces, quotes, angle brackets).
+    /// </summary>
+    public static bool IsMeetingLink(string text) =>
+        text.Length <= MaxMeetingLink && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Contains('.', StringComparison.Ordinal)
+        && !text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '|' or '"' or '`');
 
     public IReadOnlyList<string> TopicList() => Topics
         .Split([';', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

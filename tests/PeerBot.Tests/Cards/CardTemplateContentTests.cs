@@ -245,7 +245,8 @@ public sealed class CardTemplateContentTests
 
         var emailOnly = Render("introConnected.nolink");
         Assert.Equal(["Role", "Organization", "Size", "Email"], Elements(emailOnly).Single(e => (string?)e["type"] == "FactSet")["facts"]!.AsArray().Select(f => (string)f!["title"]!));
-        Assert.Empty(Actions(emailOnly));
+        // With the email alone, the one action is finding a time.
+        Assert.Equal(["Find a time"], Actions(emailOnly).Select(a => (string)a!["title"]!));
     }
 
     [Fact]
@@ -255,9 +256,9 @@ public sealed class CardTemplateContentTests
         var facts = Elements(card).Single(e => (string?)e["type"] == "FactSet")["facts"]!.AsArray();
         Assert.All(facts, f => Assert.False(string.IsNullOrWhiteSpace((string?)f!["value"])));
         Assert.Contains(Texts(card), t => t.Contains("Write here and PeerBot forwards your message once", StringComparison.Ordinal));
-        var show = Actions(card).Single();
-        Assert.Equal("Write to Ravi", (string)show!["title"]!);
-        var send = show["card"]!["actions"]![0]!;
+        Assert.Equal(["Find a time", "Write to Ravi"], Actions(card).Select(a => (string)a!["title"]!));
+        var show = Actions(card).Single(a => (string?)a!["type"] == "Action.ShowCard");
+        var send = show!["card"]!["actions"]![0]!;
         Assert.Equal(("relayMessage", "a1b2c3d4e5f60718293a4b5c6d7e8f90", "1"), ((string)send["verb"]!, (string)send["data"]!["intro"]!, (string)send["data"]!["round"]!));
         Assert.Equal("message", (string)Input(card, "message")["id"]!);
     }

@@ -60,10 +60,10 @@ public sealed class MeetingInviteTests
         Assert.Contains("startdt=2026-03-10T15%3A00%3A00Z", outlook, StringComparison.Ordinal);
         Assert.Contains("subject=Talk%20%26%20more", outlook, StringComparison.Ordinal);
 
-        Assert.True(MeetingCommand.IsMeetingLink("https://teams.microsoft.com/l/meetup-join/19%3ameeting_x"));
-        Assert.False(MeetingCommand.IsMeetingLink("javascript:alert(1)"));
-        Assert.False(MeetingCommand.IsMeetingLink("http://zoom.us/j/1"));
-        Assert.False(MeetingCommand.IsMeetingLink("https://zoom.us/j/1 <@U123>"));
-        Assert.False(MeetingCommand.IsMeetingLink("https://" + new string('a', 300) + ".example"));
+        Assert.True(PeerBot.Profiles.ProfileForm.IsMeetingLink("https://teams.microsoft.com/l/meetup-join/19%3ameeting_x"));
+        Assert.False(PeerBot.Profiles.ProfileForm.IsMeetingLink("javascript:alert(1)"));
+        Assert.False(PeerBot.Profiles.ProfileForm.IsMeetingLink("http://zoom.us/j/1"));
+        Assert.False(PeerBot.Profiles.ProfileForm.IsMeetingLink("https://zoom.us/j/1 <@U123>"));
+        Assert.False(PeerBot.Profiles.ProfileForm.IsMeetingLink("https://" + new string('a', 300) + ".example"));
     }
 }
