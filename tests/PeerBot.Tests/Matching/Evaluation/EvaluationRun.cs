@@ -90,7 +90,7 @@ public sealed record EvaluationRun(EvaluationSet Set, RankingMetrics Ours, Ranki
         var levels = new List<(IReadOnlySet<string>, IReadOnlySet<string>)>();
         foreach (var (holder, label) in set.Titles)
         {
-            var readings = reader.ReadTitle(holder.Title).Readings;
+            var readings = reader.ReadTitle(holder.Title, Taxonomy.Default.SectorOf(holder.Industry, holder.Organization)).Readings;
             functions.Add((label.Functions, readings.Select(r => r.Function.Id).ToHashSet()));
             var readLevels = readings.Select(r => r.Level?.Id ?? "none").ToHashSet();
             levels.Add((new HashSet<string> { label.Level }, readLevels));

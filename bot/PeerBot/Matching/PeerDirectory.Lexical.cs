@@ -1,0 +1,102 @@
+using PeerBot.Profiles;
+
+namespace PeerBot.Matching;
+
+/// <summary>
+/// The fallback for a query the role model cannot read ("head sommelier"): the words of the query against the words
+/// of the titles, over the same in-memory index. It runs only when no role was read, so it never outranks a role
+/// match, and it applies the same exclusions.
+/// </summary>
+public sealed partial class PeerDirectory
+{
+    // Lexical matches score below any role match (the weakest of those is 12 points).
+    private const double LexicalTopScore = 0.1;
+
+    private SearchOutcome? LexicalSearch(PeerQuery query, Asker asker, SearchRequest request, int top)
+    {
+        var words = RoleText.Words(query.RoleText).Where(w => w != RoleText.Break).ToList();
+        var rare = query.Role.UnknownWords.ToHashSet(StringComparer.Ordinal);
+        var titles = _titles.Lexical(words, rare);
+        if (titles.Count == 0)
+        {
+            return null;
+        }
+        var industryAllowed = query.Industry is null ? null : IndustriesMatching(query.Industry);
+        var bands = query.Bands?.Select(b => b.Index).ToHashSet();
+        var found = new List<(double Title, int Points, uint Tie, int Slot)>();
+        var bestScore = titles[0].Score;
+        foreach (var (title, score) in titles)
+        {
+            if (found.Count >= top && score < found[top - 1].Title)
+            {
+                break;
+            }
+            for (var slot = _titles.FirstHolder(title); slot >= 0; slot = _titles.NextHolder(slot))
+            {
+                var band = _headcount[slot] > 0 ? HeadcountBand.Of(_headcount[slot]).Index : UnknownBand;
+                if (_organizationKey[slot] == asker.OrganizationKey || (_domain[slot] != 0 && _domain[slot] == asker.Domain)
+                    || _organizationNameOf[_organization[slot]] == asker.OrganizationName || slot == asker.Slot
+                    || (industryAllowed is not null && (_industryKeyOf[_industry[slot]] is var key && (key < 0 || !industryAllowed[key])))
+                    || (bands is not null && !bands.Contains(band)))
+                {
+                    continue;
+                }
+                var points = Ranking.Size(asker.Band, band == UnknownBand ? -1 : band)
+                    + (asker.TopicIds.Length > 0 ? TopicPoints(_topicSet[slot], asker.TopicIds) : 0)
+                    + (_industryKeyOf[_industry[slot]] == asker.IndustryKey ? Ranking.SameIndustry : 0);
+                found.Add((score, points, _tie[slot], slot));
+            }
+            found.Sort((a, b) => a.Title != b.Title ? b.Title.CompareTo(a.Title) : a.Points != b.Points ? b.Points.CompareTo(a.Points) : a.Tie != b.Tie ? a.Tie.CompareTo(b.Tie) : CompareIds(a.Slot, b.Slot));
+            // Exclusions are asked only about members that would make the page.
+            for (var i = 0; i < Math.Min(found.Count, top); i++)
+            {
+                if (IsExcluded(request, found[i].Slot))
+                {
+                    found.RemoveAt(i--);
+                }
+            }
+        }
+        var wordsUsed = UnreadWords(words);
+        var matches = new List<PeerMatch>();
+        foreach (var (score, _, _, slot) in found.Take(top))
+        {
+            var peer = PeerAt(slot);
+            var matched = RoleText.Words(peer.Title).Where(w => words.Contains(w) && !_reader.Knows(w)).Distinct().ToList();
+            var shared = SharedTopics(peer, asker);
+            var band = _headcount[slot] > 0 ? HeadcountBand.Of(_headcount[slot]).Index : UnknownBand;
+            var parts = new List<string> { "Title words: " + string.Join(", ", matched) };
+            if (asker.Band >= 0 && band != UnknownBand && Math.Abs(asker.Band - band) <= 1)
+            {
+                parts.Add($"similar size ({HeadcountBand.All[band].Label})");
+            }
+            if (shared.Count > 0)
+            {
+                parts.Add((shared.Count == 1 ? "shared topic: " : "shared topics: ") + string.Join(", ", shared));
+            }
+            matches.Add(new PeerMatch(peer, Math.Round(LexicalTopScore * score / bestScore, 3), string.Join(" · ", parts), shared));
+        }
+        var notes = new List<string>(query.Notes) { Replies.ByTitleWords(wordsUsed) };
+        return new SearchOutcome(true, "titles with " + string.Join(" ", wordsUsed), matches, [], string.Join(" ", notes))
+        {
+            ByTitleWords = true,
+            UnreadWords = wordsUsed.Count == 0 ? null : string.Join(' ', wordsUsed),
+        };
+    }
+
+    /// <summary>The query's words that name roles: words of some title or of the role model, without filler or anything else typed.</summary>
+    private List<string> UnreadWords(List<string> words)
+    {
+        var kept = new List<string>();
+        foreach (var word in words)
+        {
+            if (kept.Count < 6 && !kept.Contains(word) && word.Length > 1 && (_titles.IsTitleWord(word) || _reader.Knows(word)) && !IsFiller(word))
+            {
+                kept.Add(word);
+            }
+        }
+        return kept;
+    }
+
+    private bool IsFiller(string word) =>
+        _reader.Taxonomy.Terms.TryGetValue(word, out var term) && term.Kind is TermKind.Ignore or TermKind.Stop;
+}
