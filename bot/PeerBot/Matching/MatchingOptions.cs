@@ -12,4 +12,7 @@ public sealed class MatchingOptions
     /// (a change poll cannot see a deleted row). Zero turns it off.
     /// </summary>
     public int FullResyncMinutes { get; set; } = 60;
+
+    /// <summary>How often the counts of searches that needed the title-word fallback are added to storage.</summary>
+    public int UnreadFlushSeconds { get; set; } = 60;
 }

@@ -16,6 +16,9 @@ public static class MatchingSetup
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPeerExclusions, NoExclusions>());
         services.AddSingleton(sp => new PeerDirectory(sp.GetRequiredService<RoleReader>(), sp.GetServices<IPeerExclusions>()));
         services.AddHostedService<DirectoryLoader>();
+        services.AddSingleton<UnreadQueries>();
+        services.AddSingleton<Stats.IUnreadSearches>(sp => sp.GetRequiredService<UnreadQueries>());
+        services.AddHostedService<UnreadQueryFlusher>();
         services.AddSingleton<Conversations.IChatCommand, FindPeerCommand>();
         return services;
     }

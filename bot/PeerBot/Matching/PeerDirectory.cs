@@ -160,13 +160,20 @@ public sealed partial class PeerDirectory : IDisposable
             var asker = AskerFor(request);
             var query = PeerQuery.Read(request.Query, _reader, new QueryContext(asker.Sector, asker.OwnFunctions));
             var role = query.Role;
-            if (role.Understood)
+            // A query that named no function of its own ("head sommelier") is a title the role model does not know,
+            // even when the asker's area would give its level one.
+            var namedRole = role.Understood && role.AreaFrom is null or AreaSource.Query;
+            if (namedRole)
             {
                 return RoleSearch(query, asker, request, top);
             }
             if (role.UnknownWords.Count > 0 && LexicalSearch(query, asker, request, top) is { } byWords)
             {
                 return byWords;
+            }
+            if (role.Understood)
+            {
+                return RoleSearch(query, asker, request, top);
             }
             if (role.LevelWithoutFunction is { Rank: 1 } frontLine)
             {

@@ -22,6 +22,9 @@ public sealed class TableNames(string prefix)
     public string NudgeFollowUps { get; } = prefix + "NudgeFollowUps";
     public string NudgeState { get; } = prefix + "NudgeState";
 
+    /// <summary>How often searches the role model could not read were made, by their role words (no member data).</summary>
+    public string UnreadQueries { get; } = prefix + "UnreadQueries";
+
     /// <summary>The nudge work queue (queue names: lower case letters, digits and single hyphens).</summary>
     public string NudgeQueue { get; } = prefix.ToLowerInvariant() + "-nudges";
 
@@ -29,5 +32,5 @@ public sealed class TableNames(string prefix)
     public string NudgePoisonQueue { get; } = prefix.ToLowerInvariant() + "-nudges-poison";
 
     public IEnumerable<string> All => [Profiles, ConversationReferences, BotState, Dialogs, Outbox, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys, TeamInstalls,
-        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState];
+        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState, UnreadQueries];
 }
