@@ -26,37 +26,80 @@ public static class MemberCsv
 
     public static MemberFile ReadFile(string path, DateTimeOffset now)
     {
-        string text;
+        var members = new List<Peer>();
+        var lineOf = new Dictionary<string, (int Line, int Index)>(StringComparer.Ordinal);
+        var bad = new List<BadRow>();
+        var warnings = new List<string>();
+        ReadEach(path, now, (peer, line) =>
+        {
+            if (lineOf.TryGetValue(peer.Id, out var earlier))
+            {
+                warnings.Add(Repeated(line, peer.Id, earlier.Line));
+                members[earlier.Index] = peer;
+                lineOf[peer.Id] = (line, earlier.Index);
+                return;
+            }
+            lineOf[peer.Id] = (line, members.Count);
+            members.Add(peer);
+        }, bad.Add);
+        return new MemberFile(members, bad, warnings);
+    }
+
+    /// <summary>The warning for an id seen before: the later row wins.</summary>
+    public static string Repeated(int line, string id, int earlierLine) => $"line {line}: id {id} repeats line {earlierLine}; the later row wins.";
+
+    /// <summary>
+    /// Reads a member file one record at a time, so a million members never sit in memory twice: each member goes to
+    /// <paramref name="member"/> with the line it starts on, each unreadable row to <paramref name="bad"/>.
+    /// </summary>
+    public static void ReadEach(string path, DateTimeOffset now, Action<Peer, int> member, Action<BadRow> bad)
+    {
+        StreamReader reader;
         try
         {
-            text = File.ReadAllText(CliPaths.Resolve(path), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+            reader = new StreamReader(CliPaths.Resolve(path), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new CliException($"{path}: no such file.");
-        }
-        catch (DirectoryNotFoundException)
-        {
-            throw new CliException($"{path}: no such file.");
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new CliException($"{path}: not UTF-8 text.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new CliException($"{path}: cannot be read ({e.Message}).");
         }
-        return Read(text, path, now);
+        using (reader)
+        {
+            try
+            {
+                Read(reader, path, now, member, bad);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new CliException($"{path}: not UTF-8 text.");
+            }
+            catch (IOException e)
+            {
+                throw new CliException($"{path}: cannot be read ({e.Message}).");
+            }
+        }
     }
 
     public static MemberFile Read(string text, string source, DateTimeOffset now)
     {
-        if (text.Length > 0 && text[0] == '\uFEFF')
+        var members = new List<Peer>();
+        var bad = new List<BadRow>();
+        using var reader = new StringReader(text);
+        Read(reader, source, now, (peer, _) => members.Add(peer), bad.Add);
+        return new MemberFile(members, bad, []);
+    }
+
+    private static void Read(TextReader reader, string source, DateTimeOffset now, Action<Peer, int> member, Action<BadRow> bad)
+    {
+        if (reader.Peek() == '\uFEFF')
         {
-            text = text[1..];
+            reader.Read();
         }
-        var records = Records(text).GetEnumerator();
+        using var records = Records(reader).GetEnumerator();
         if (!records.MoveNext() || records.Current.Fields is not { } header)
         {
             throw new CliException($"{source}: empty file; expected the header {string.Join(',', Columns)}.");
@@ -65,17 +108,12 @@ public static class MemberCsv
         {
             throw new CliException($"{source}: expected the header {string.Join(',', Columns)}; found {string.Join(',', header)}.");
         }
-
-        var members = new List<Peer>();
-        var lineOf = new Dictionary<string, (int Line, int Index)>(StringComparer.Ordinal);
-        var bad = new List<BadRow>();
-        var warnings = new List<string>();
         while (records.MoveNext())
         {
             var record = records.Current;
             if (record.Problem is { } problem)
             {
-                bad.Add(new BadRow(record.Line, problem));
+                bad(new BadRow(record.Line, problem));
                 continue;
             }
             var fields = record.Fields!;
@@ -86,20 +124,11 @@ public static class MemberCsv
             var peer = ToPeer(fields, now, out var error);
             if (peer is null)
             {
-                bad.Add(new BadRow(record.Line, error!));
+                bad(new BadRow(record.Line, error!));
                 continue;
             }
-            if (lineOf.TryGetValue(peer.Id, out var earlier))
-            {
-                warnings.Add($"line {record.Line}: id {peer.Id} repeats line {earlier.Line}; the later row wins.");
-                members[earlier.Index] = peer;
-                lineOf[peer.Id] = (record.Line, earlier.Index);
-                continue;
-            }
-            lineOf[peer.Id] = (record.Line, members.Count);
-            members.Add(peer);
+            member(peer, record.Line);
         }
-        return new MemberFile(members, bad, warnings);
     }
 
     private static Peer? ToPeer(List<string> f, DateTimeOffset now, out string? error)
@@ -151,35 +180,33 @@ public static class MemberCsv
     private readonly record struct CsvRecord(int Line, List<string>? Fields, string? Problem);
 
     /// <summary>RFC 4180 records with the line each starts on. A malformed record is reported and reading resumes on the next line.</summary>
-    private static IEnumerable<CsvRecord> Records(string text)
+    private static IEnumerable<CsvRecord> Records(TextReader reader)
     {
-        var i = 0;
         var line = 1;
-        while (i < text.Length)
+        var field = new StringBuilder();
+        while (reader.Peek() >= 0)
         {
             var start = line;
             var fields = new List<string>();
-            var field = new StringBuilder();
             string? problem = null;
             var endOfRecord = false;
             while (!endOfRecord && problem is null)
             {
-                if (i < text.Length && text[i] == '"')
+                if (reader.Peek() == '"')
                 {
-                    i++;
+                    reader.Read();
                     var closed = false;
-                    while (i < text.Length)
+                    int c;
+                    while ((c = reader.Read()) >= 0)
                     {
-                        var c = text[i];
                         if (c == '"')
                         {
-                            if (i + 1 < text.Length && text[i + 1] == '"')
+                            if (reader.Peek() == '"')
                             {
                                 field.Append('"');
-                                i += 2;
+                                reader.Read();
                                 continue;
                             }
-                            i++;
                             closed = true;
                             break;
                         }
@@ -187,15 +214,14 @@ public static class MemberCsv
                         {
                             line++;
                         }
-                        field.Append(c);
-                        i++;
+                        field.Append((char)c);
                     }
                     if (!closed)
                     {
                         problem = "a quoted field is never closed";
                         break;
                     }
-                    if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
+                    if (reader.Peek() is >= 0 and not (',' or '\r' or '\n'))
                     {
                         problem = "text after a closing quote (write a quote inside a quoted field as \"\")";
                         break;
@@ -203,15 +229,14 @@ public static class MemberCsv
                 }
                 else
                 {
-                    while (i < text.Length && text[i] is not (',' or '\r' or '\n'))
+                    while (reader.Peek() is >= 0 and not (',' or '\r' or '\n'))
                     {
-                        if (text[i] == '"')
+                        if (reader.Peek() == '"')
                         {
                             problem = "a quote inside an unquoted field (quote the whole field and double the quote)";
                             break;
                         }
-                        field.Append(text[i]);
-                        i++;
+                        field.Append((char)reader.Read());
                     }
                     if (problem is not null)
                     {
@@ -220,23 +245,24 @@ public static class MemberCsv
                 }
                 fields.Add(field.ToString());
                 field.Clear();
-                if (i >= text.Length)
+                var next = reader.Peek();
+                if (next < 0)
                 {
                     endOfRecord = true;
                 }
-                else if (text[i] == ',')
+                else if (next == ',')
                 {
-                    i++;
+                    reader.Read();
                 }
                 else
                 {
-                    if (text[i] == '\r')
+                    if (next == '\r')
                     {
-                        i++;
+                        reader.Read();
                     }
-                    if (i < text.Length && text[i] == '\n')
+                    if (reader.Peek() == '\n')
                     {
-                        i++;
+                        reader.Read();
                     }
                     line++;
                     endOfRecord = true;
@@ -244,14 +270,14 @@ public static class MemberCsv
             }
             if (problem is not null)
             {
+                field.Clear();
                 // Resume on the line after the one where the problem was found.
-                while (i < text.Length && text[i] != '\n')
+                int c;
+                while ((c = reader.Read()) >= 0 && c != '\n')
                 {
-                    i++;
                 }
-                if (i < text.Length)
+                if (c == '\n')
                 {
-                    i++;
                     line++;
                 }
                 yield return new CsvRecord(start, null, problem);

@@ -23,36 +23,43 @@ public sealed partial class PeerDirectory
         }
         var industryAllowed = query.Industry is null ? null : IndustriesMatching(query.Industry);
         var bands = query.Bands?.Select(b => b.Index).ToHashSet();
-        var found = new List<(double Title, int Points, uint Tie, int Slot)>();
+        // The best few so far, best first: title score, then size, topics and industry, then the stable tie hash.
+        var found = new List<(double Title, int Points, uint Tie, int Slot)>(top + 1);
         var bestScore = titles[0].Score;
         foreach (var (title, score) in titles)
         {
-            if (found.Count >= top && score < found[top - 1].Title)
+            if (found.Count >= top && score < found[^1].Title)
             {
                 break;
             }
             for (var slot = _titles.FirstHolder(title); slot >= 0; slot = _titles.NextHolder(slot))
             {
                 var band = _headcount[slot] > 0 ? HeadcountBand.Of(_headcount[slot]).Index : UnknownBand;
+                var industryKey = _industryKeyOf[_industry[slot]];
                 if (_organizationKey[slot] == asker.OrganizationKey || (_domain[slot] != 0 && _domain[slot] == asker.Domain)
                     || _organizationNameOf[_organization[slot]] == asker.OrganizationName || slot == asker.Slot
-                    || (industryAllowed is not null && (_industryKeyOf[_industry[slot]] is var key && (key < 0 || !industryAllowed[key])))
+                    || (industryAllowed is not null && (industryKey < 0 || !industryAllowed[industryKey]))
                     || (bands is not null && !bands.Contains(band)))
                 {
                     continue;
                 }
                 var points = Ranking.Size(asker.Band, band == UnknownBand ? -1 : band)
                     + (asker.TopicIds.Length > 0 ? TopicPoints(_topicSet[slot], asker.TopicIds) : 0)
-                    + (_industryKeyOf[_industry[slot]] == asker.IndustryKey ? Ranking.SameIndustry : 0);
-                found.Add((score, points, _tie[slot], slot));
-            }
-            found.Sort((a, b) => a.Title != b.Title ? b.Title.CompareTo(a.Title) : a.Points != b.Points ? b.Points.CompareTo(a.Points) : a.Tie != b.Tie ? a.Tie.CompareTo(b.Tie) : CompareIds(a.Slot, b.Slot));
-            // Exclusions are asked only about members that would make the page.
-            for (var i = 0; i < Math.Min(found.Count, top); i++)
-            {
-                if (IsExcluded(request, found[i].Slot))
+                    + (industryKey == asker.IndustryKey ? Ranking.SameIndustry : 0);
+                var candidate = (score, points, _tie[slot], slot);
+                var at = found.Count;
+                while (at > 0 && LexicallyBefore(candidate, found[at - 1]))
                 {
-                    found.RemoveAt(i--);
+                    at--;
+                }
+                // Exclusions are asked only about members that would make the page.
+                if (at < top && !IsExcluded(request, slot))
+                {
+                    found.Insert(at, candidate);
+                    if (found.Count > top)
+                    {
+                        found.RemoveAt(top);
+                    }
                 }
             }
         }
@@ -82,6 +89,12 @@ public sealed partial class PeerDirectory
             UnreadWords = wordsUsed.Count == 0 ? null : string.Join(' ', wordsUsed),
         };
     }
+
+    private bool LexicallyBefore((double Title, int Points, uint Tie, int Slot) a, (double Title, int Points, uint Tie, int Slot) b) =>
+        a.Title != b.Title ? a.Title > b.Title
+        : a.Points != b.Points ? a.Points > b.Points
+        : a.Tie != b.Tie ? a.Tie < b.Tie
+        : CompareIds(a.Slot, b.Slot) < 0;
 
     /// <summary>The query's words that name roles: words of some title or of the role model, without filler or anything else typed.</summary>
     private List<string> UnreadWords(List<string> words)

@@ -404,11 +404,24 @@ public sealed partial class PeerDirectory : IDisposable
 
     private void Scan(Step step, Asker asker, bool[]? industryAllowed, SearchRequest request, BestMatches best)
     {
+        var list = _postings[step.Bucket];
+        Scan(list.Sorted, sorted: true, step, asker, industryAllowed, request, best);
+        Scan(list.Unsorted, sorted: false, step, asker, industryAllowed, request, best);
+    }
+
+    private void Scan(ReadOnlySpan<Posting> postings, bool sorted, Step step, Asker asker, bool[]? industryAllowed, SearchRequest request, BestMatches best)
+    {
         var band = step.Bucket % BandCount;
         var basePoints = step.Points + Ranking.Size(asker.Band, band == UnknownBand ? -1 : band);
         var askerTopics = asker.TopicIds;
-        foreach (ref readonly var p in _postings[step.Bucket].Items)
+        foreach (ref readonly var p in postings)
         {
+            // With a full page whose worst already scores what this list can best, the rest of a list in tie order
+            // cannot get in once the hashes pass the worst's.
+            if (sorted && best.IsFull && step.Bound <= best.WorstScore && p.Tie > best.WorstTie)
+            {
+                break;
+            }
             if (p.OrganizationKey == asker.OrganizationKey || p.EmailDomain == asker.Domain || p.OrganizationName == asker.OrganizationName || p.Slot == asker.Slot)
             {
                 continue;
@@ -422,13 +435,18 @@ public sealed partial class PeerDirectory : IDisposable
             {
                 score += Ranking.SameSpecialty;
             }
-            if (askerTopics.Length > 0)
-            {
-                score += TopicPoints(p.TopicSet, askerTopics);
-            }
             if (p.Industry == asker.IndustryKey)
             {
                 score += Ranking.SameIndustry;
+            }
+            if (askerTopics.Length > 0)
+            {
+                // Shared topics are the costliest part; skip them for a profile that could not get in even with the most.
+                if (best.IsFull && score + Ranking.MaxTopics < best.WorstScore)
+                {
+                    continue;
+                }
+                score += TopicPoints(p.TopicSet, askerTopics);
             }
             if (!best.WouldTake(score, p.Tie, p.Slot) || IsExcluded(request, p.Slot))
             {
@@ -585,6 +603,8 @@ public sealed partial class PeerDirectory : IDisposable
         public bool IsFull => Count == _items.Length;
 
         public int WorstScore => _items[Count - 1].Score;
+
+        public uint WorstTie => _items[Count - 1].Tie;
 
         public Candidate this[int index] => _items[index];
 
