@@ -30,6 +30,10 @@ internal static class Percentiles
         }
         var directoryBuild = clock.Elapsed;
         var directoryBytes = Retained() - before;
+        if (directory.Count != size)
+        {
+            throw new InvalidOperationException($"The synthetic network repeated ids: {directory.Count:N0} members, not {size:N0}.");
+        }
 
         before = Retained();
         clock.Restart();

@@ -76,7 +76,8 @@ public static class SyntheticNetwork
     /// <summary>Profile number <paramref name="i"/>.</summary>
     public static Peer Profile(int i)
     {
-        var r = new SplitMix((ulong)i * 0x9E3779B97F4A7C15UL + 17);
+        // Each profile's own stream starts at a scrambled point: consecutive seeds would share most of their draws.
+        var r = new SplitMix(SplitMix.Mix((ulong)i + 17));
         var org = r.Next(Organizations);
         var orgRandom = new SplitMix((ulong)org * 0xD1B54A32D192ED03UL + 5);
         var orgName = string.Create(CultureInfo.InvariantCulture, $"Org {org} {(org % 3 == 0 ? "Labs" : org % 3 == 1 ? "Group" : "Systems")}");
@@ -125,14 +126,16 @@ public static class SyntheticNetwork
         }
     }
 
+    /// <summary>A member id that looks like a real one and is never repeated: it carries a one-to-one scramble of <paramref name="i"/>.</summary>
     private static string Id(int i, ref SplitMix r)
     {
+        var unique = SplitMix.Mix((ulong)i);
         if (i % 3 == 0)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"slack:T{r.NextULong() % 100_000_000:X8}:U{r.NextULong() % 10_000_000_000:X10}");
+            return string.Create(CultureInfo.InvariantCulture, $"slack:T{r.NextULong() % 100_000_000:X8}:U{unique:X16}");
         }
         Span<byte> bytes = stackalloc byte[16];
-        BitConverter.TryWriteBytes(bytes, r.NextULong());
+        BitConverter.TryWriteBytes(bytes, unique);
         BitConverter.TryWriteBytes(bytes[8..], r.NextULong());
         return "msteams:" + new Guid(bytes).ToString();
     }
@@ -191,5 +194,13 @@ public static class SyntheticNetwork
         }
 
         public int Next(int bound) => (int)(NextULong() % (ulong)bound);
+
+        /// <summary>The SplitMix64 finaliser: a one-to-one scramble of 64-bit values.</summary>
+        public static ulong Mix(ulong z)
+        {
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
     }
 }
