@@ -20,9 +20,11 @@ public sealed class SectorFindPeerTests() : BotTestBase("sectors")
     private const string Newcomer = "u-newcomer";
     private const string Admin = "u-admin";
 
-    private static readonly string[] FrontLine = ["Key Holder", "Line Supervisor", "Police Sergeant", "Shift Supervisor", "Sous Chef"];
+    /// <summary>The directory's front-line supervisors, of every area.</summary>
+    internal static readonly string[] FrontLine = ["Key Holder", "Line Supervisor", "Police Sergeant", "Shift Supervisor", "Sous Chef"];
 
-    private const string Members = """
+    /// <summary>A directory that mixes hospitals, schools, cities, police, shops, kitchens, warehouses, plants and companies; also searched by the CLI.</summary>
+    internal const string Members = """
         id,name,email,title,organization,org_size,industry,timezone,topics
         h1,Nora Quinn,nora@stmarston.example,Nurse Manager,St. Marston Medical Center,2500,Healthcare,Europe/London,staffing
         h2,Wendy Park,wendy@riverside-health.example,"Ward Manager, Elderly Care",Riverside NHS Foundation Trust,7000,,Europe/London,
@@ -75,7 +77,7 @@ public sealed class SectorFindPeerTests() : BotTestBase("sectors")
         new(hint, new Dictionary<string, string?> { ["Admins:Ids:0"] = "msteams:" + Admin });
 
     /// <summary>The searches of the issue's report, each with the titles that must come first.</summary>
-    private static readonly (string Query, string[] First)[] Reported =
+    internal static readonly (string Query, string[] First)[] Reported =
     [
         ("nurse manager", ["Nurse Manager", "Ward Manager, Elderly Care"]),
         ("principal", ["Headteacher", "Principal"]),
@@ -98,6 +100,12 @@ public sealed class SectorFindPeerTests() : BotTestBase("sectors")
             Assert.True(first.Order().SequenceEqual(peers.Take(first.Length).Select(p => p.Title).Order()),
                 $"findpeer {query}: {string.Join(" | ", peers.Select(p => $"{p.Title} ({p.Organization})"))}");
         }
+
+        // A word with several meanings: the reply says which reading was taken and offers the others.
+        var principal = await ResultsAsync(Newcomer, "findpeer principal");
+        Assert.Contains("I read “principal” as school principal, its most common meaning. For another meaning, pick one below.", Texts(principal));
+        var others = principal["actions"]!.AsArray().Where(a => (string?)a!["data"]?["action"] == "findpeer").Select(a => (string)a!["data"]!["query"]!).ToList();
+        Assert.Contains(others, q => q.Contains("principal engineer", StringComparison.Ordinal));
     }
 
     [Fact]
