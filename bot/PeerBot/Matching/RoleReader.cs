@@ -159,12 +159,15 @@ public sealed class RoleReader(Taxonomy taxonomy)
                     break;
                 }
             }
+            // A neighbour can also select the plain sense: a "General Manager, Consumer Division" runs a business unit,
+            // even at a company whose industry is logistics.
+            var plain = chosen is null && sense.Plain is not null && Array.Exists(sense.PlainCues, c => joined.Contains(" " + c + " ", StringComparison.Ordinal));
             // A family named beside the word settles it ("Police Superintendent"). A reading that gives only a function
             // needs its sector too: "Operations Manager, Fulfillment Center" at a warehouse is warehouse operations, but
             // "Supply Chain & Operations" at a software company names two functions.
             foreach (var r in readings)
             {
-                if (chosen is not null || !present.Contains(r.Function.Index))
+                if (chosen is not null || plain || !present.Contains(r.Function.Index))
                 {
                     continue;
                 }
@@ -177,8 +180,7 @@ public sealed class RoleReader(Taxonomy taxonomy)
                     chosen = r;
                 }
             }
-            var plain = false;
-            if (chosen is null && sense.Plain is not null && present.Count > 0)
+            if (chosen is null && !plain && sense.Plain is not null && present.Count > 0)
             {
                 plain = true;
                 by = SenseDecider.OtherFunction;

@@ -5,7 +5,8 @@ namespace PeerBot.Matching;
 /// <summary>A word with several meanings ("principal"), each a <see cref="SenseReading"/>, and how it reads otherwise.</summary>
 /// <param name="Text">The word as normalised ("general manager").</param>
 /// <param name="Plain">How it reads when the title names another function ("Principal Engineer"), or when no reading applies.</param>
-internal sealed record Sense(string Text, IReadOnlyList<SenseReading> Readings, Term? Plain, string? PlainName, string? PlainQuery);
+/// <param name="PlainCues">Neighbouring words that select the plain sense ("General Manager, Consumer Division" runs a business unit).</param>
+internal sealed record Sense(string Text, IReadOnlyList<SenseReading> Readings, Term? Plain, string? PlainName, string? PlainQuery, string[] PlainCues);
 
 /// <summary>One meaning of a <see cref="Sense"/>.</summary>
 /// <param name="Level">Null when the reading gives a function only and the level comes from the other words.</param>

@@ -225,7 +225,8 @@ public sealed class Taxonomy
             };
             foreach (var text in sense.Terms)
             {
-                Add(text, new Term(TermKind.Sense, Sense: new Sense(RoleText.NormaliseTerm(text), readings, plain, sense.Plain?.Name, sense.Plain?.Query)));
+                Add(text, new Term(TermKind.Sense, Sense: new Sense(RoleText.NormaliseTerm(text), readings, plain, sense.Plain?.Name, sense.Plain?.Query,
+                    [.. (sense.Plain?.Cues ?? []).Select(RoleText.NormaliseTerm)])));
             }
         }
         file.Ignore.ForEach(t => Add(t, new Term(TermKind.Ignore)));

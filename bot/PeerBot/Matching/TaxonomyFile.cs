@@ -126,6 +126,9 @@ internal sealed class PlainJson
     /// <summary>A suggestion for the plain reading ("principal engineer").</summary>
     public string? Query { get; set; }
     public string? Name { get; set; }
+
+    /// <summary>Neighbouring words that select the plain sense whatever the sector ("division").</summary>
+    public List<string> Cues { get; set; } = [];
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip)]

@@ -10,7 +10,7 @@ namespace PeerBot.Tests.Matching.Evaluation;
 /// the same exclusions), and scores both; also scores the normaliser on the set's labelled titles.
 /// </summary>
 public sealed record EvaluationRun(EvaluationSet Set, RankingMetrics Ours, RankingMetrics Bm25, double FunctionF1, double LevelF1,
-    IReadOnlyList<string> Disagreements, IReadOnlyList<string> Misses)
+    IReadOnlyList<string> Disagreements, IReadOnlyList<string> Misses, IReadOnlyList<string> BelowFullMarks)
 {
     public static EvaluationRun Of(EvaluationSet set)
     {
@@ -24,6 +24,7 @@ public sealed record EvaluationRun(EvaluationSet Set, RankingMetrics Ours, Ranki
         var engine = new List<(IReadOnlyList<int>, IReadOnlyList<bool>, IReadOnlyList<int>)>();
         var baseline = new List<(IReadOnlyList<int>, IReadOnlyList<bool>, IReadOnlyList<int>)>();
         var misses = new List<string>();
+        var belowFullMarks = new List<string>();
         foreach (var query in set.Queries)
         {
             var asker = query.AskerId is null ? null : set.Directory.Single(p => p.Id == query.AskerId);
@@ -34,6 +35,11 @@ public sealed record EvaluationRun(EvaluationSet Set, RankingMetrics Ours, Ranki
                 : new SearchRequest(query.Text, asker.Id, asker.OrganizationKey, asker.EmailDomain, asker, RankingMetrics.K);
             var found = directory.Search(request).Matches.Select(m => m.Peer).ToList();
             engine.Add(Judge(set, query, asker, found, eligible));
+            if (RankingMetrics.Of([engine[^1]]).NdcgAt5 < 0.9995)
+            {
+                belowFullMarks.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"'{query.Text}'{(asker is null ? "" : $" as {asker.Title}")}: nDCG@5 {RankingMetrics.Of([engine[^1]]).NdcgAt5:0.000}; {string.Join(", ", found.Select(p => $"'{p.Title}' {set.Relevance(query, p)}"))}"));
+            }
             if (found.Count == 0 || set.Relevance(query, found[0]) == 0)
             {
                 misses.Add($"'{query.Text}'{(asker is null ? "" : $" as {asker.Title} ({asker.Organization})")}: first result {(found.Count == 0 ? "none" : $"'{found[0].Title}' ({found[0].Organization})")}");
@@ -44,7 +50,7 @@ public sealed record EvaluationRun(EvaluationSet Set, RankingMetrics Ours, Ranki
             baseline.Add(Judge(set, query, asker, hits, eligible));
         }
         var (functionF1, levelF1, disagreements) = NormaliserF1(set);
-        return new EvaluationRun(set, RankingMetrics.Of(engine), RankingMetrics.Of(baseline), functionF1, levelF1, disagreements, misses);
+        return new EvaluationRun(set, RankingMetrics.Of(engine), RankingMetrics.Of(baseline), functionF1, levelF1, disagreements, misses, belowFullMarks);
     }
 
     /// <summary>The table the tests print (and docs/matching.md quotes), with what the normaliser and the ranking got wrong.</summary>
@@ -65,6 +71,11 @@ public sealed record EvaluationRun(EvaluationSet Set, RankingMetrics Ours, Ranki
         foreach (var d in Disagreements)
         {
             table.AppendLine("  " + d);
+        }
+        table.AppendLine(CultureInfo.InvariantCulture, $"Queries below full marks ({BelowFullMarks.Count}), with each result's grade:");
+        foreach (var q in BelowFullMarks)
+        {
+            table.AppendLine("  " + q);
         }
         if (Misses.Count > 0)
         {

@@ -18,6 +18,21 @@ public sealed class SectorEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_set_is_big_enough_and_at_least_a_third_of_it_is_held_out()
+    {
+        // Only sizes are read from the held-out part here: its labels and results are scored by HeldOutEvaluationTests alone.
+        var heldOut = EvaluationSet.Sectors("heldout");
+        var titles = Set.Value.Titles.Count + heldOut.Titles.Count;
+        var queries = Set.Value.Queries.Count + heldOut.Queries.Count;
+        Assert.True(titles >= 300, $"{titles} labelled titles");
+        Assert.True(queries >= 60, $"{queries} labelled queries");
+        Assert.True(heldOut.Titles.Count * 3 >= titles, $"{heldOut.Titles.Count} of {titles} titles held out");
+        Assert.True(heldOut.Queries.Count * 3 >= queries, $"{heldOut.Queries.Count} of {queries} queries held out");
+        var families = Set.Value.Titles.SelectMany(t => t.Label.Functions).Distinct().Count();
+        Assert.True(families >= 10, $"{families} role families");
+    }
+
+    [Fact]
     public void Matching_meets_the_sector_goals_on_the_development_part()
     {
         var run = EvaluationRun.Of(Set.Value);
