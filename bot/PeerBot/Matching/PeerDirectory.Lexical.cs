@@ -26,6 +26,7 @@ public sealed partial class PeerDirectory
         // The best few so far, best first: title score, then size, topics and industry, then the stable tie hash.
         var found = new List<(double Title, int Points, uint Tie, int Slot)>(top + 1);
         var bestScore = titles[0].Score;
+        var topicBound = asker.TopicIds.Length > 0 ? Ranking.MaxTopics : 0;
         foreach (var (title, score) in titles)
         {
             if (found.Count >= top && score < found[^1].Title)
@@ -36,6 +37,19 @@ public sealed partial class PeerDirectory
             {
                 var band = _headcount[slot] > 0 ? HeadcountBand.Of(_headcount[slot]).Index : UnknownBand;
                 var industryKey = _industryKeyOf[_industry[slot]];
+                var points = Ranking.Size(asker.Band, band == UnknownBand ? -1 : band) + (industryKey == asker.IndustryKey ? Ranking.SameIndustry : 0);
+                // A full page of this title's holders is beaten only by more points, or as many and an earlier tie hash:
+                // most holders of a common title are passed over here, before their topics and organization are read.
+                var full = found.Count >= top && found[^1].Title == score;
+                if (full && points + topicBound < found[^1].Points)
+                {
+                    continue;
+                }
+                points += asker.TopicIds.Length > 0 ? TopicPoints(_topicSet[slot], asker.TopicIds) : 0;
+                if (full && (points < found[^1].Points || (points == found[^1].Points && _tie[slot] > found[^1].Tie)))
+                {
+                    continue;
+                }
                 if (_organizationKey[slot] == asker.OrganizationKey || (_domain[slot] != 0 && _domain[slot] == asker.Domain)
                     || _organizationNameOf[_organization[slot]] == asker.OrganizationName || slot == asker.Slot
                     || (industryAllowed is not null && (industryKey < 0 || !industryAllowed[industryKey]))
@@ -43,9 +57,6 @@ public sealed partial class PeerDirectory
                 {
                     continue;
                 }
-                var points = Ranking.Size(asker.Band, band == UnknownBand ? -1 : band)
-                    + (asker.TopicIds.Length > 0 ? TopicPoints(_topicSet[slot], asker.TopicIds) : 0)
-                    + (industryKey == asker.IndustryKey ? Ranking.SameIndustry : 0);
                 var candidate = (score, points, _tie[slot], slot);
                 var at = found.Count;
                 while (at > 0 && LexicallyBefore(candidate, found[at - 1]))

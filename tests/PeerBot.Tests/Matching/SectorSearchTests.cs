@@ -115,6 +115,28 @@ public class SectorSearchTests
         Assert.Equal("dc-lead", Ids(directory.Search(Anonymous("shift supervisor warehouse")))[0]);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Among_many_holders_of_an_unknown_title_the_fallback_keeps_the_closest_whatever_the_order_they_joined(bool closestFirst)
+    {
+        // Twenty far holders, one of the asker's size, four of the asker's size, industry and topics, and a colleague
+        // as close as those four; whichever joined first, the page is the four, then the one of the asker's size.
+        var far = Enumerable.Range(0, 20).Select(i => PeerDirectoryTests.Member($"far-{i}", "Head Brewer", $"Far Brewery {i}", 20_000, null, "Retail"));
+        var closest = Enumerable.Range(0, 4).Select(i => PeerDirectoryTests.Member($"close-{i}", "Head Brewer", $"Close Brewery {i}", 300, null, "Beverages", "hops", "casks"));
+        var colleague = PeerDirectoryTests.Member("colleague", "Head Brewer", "Home Brewing Co", 300, "colleague@homebrewing.example", "Beverages", "hops", "casks");
+        var sameSize = PeerDirectoryTests.Member("same-size", "Head Brewer", "Middle Brewery", 300, null, "Retail");
+        var me = PeerDirectoryTests.Member("me", "Taproom Lead", "Home Brewing Co", 300, "me@homebrewing.example", "Beverages", "hops", "casks");
+        Peer[] members = closestFirst ? [.. closest, colleague, sameSize, .. far, me] : [.. far, sameSize, colleague, .. closest, me];
+        using var directory = With(members);
+
+        var outcome = directory.Search(As(directory.Find("me")!, "head brewer"));
+
+        Assert.True(outcome.ByTitleWords);
+        Assert.Equal(["close-0", "close-1", "close-2", "close-3"], Ids(outcome).Take(4).Order(StringComparer.Ordinal));
+        Assert.Equal("same-size", Ids(outcome)[4]);
+    }
+
     [Fact]
     public void A_title_the_role_model_cannot_read_is_found_by_its_words_at_other_organizations_only()
     {
