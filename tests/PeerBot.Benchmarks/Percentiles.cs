@@ -30,6 +30,10 @@ internal static class Percentiles
         }
         var directoryBuild = clock.Elapsed;
         var directoryBytes = Retained() - before;
+        if (directory.Count != size)
+        {
+            throw new InvalidOperationException($"The synthetic network repeated ids: {directory.Count:N0} members, not {size:N0}.");
+        }
 
         before = Retained();
         clock.Restart();
@@ -38,8 +42,8 @@ internal static class Percentiles
         var bm25Bytes = Retained() - before;
 
         var requests = Workload.Requests(queries + (queries / 5), size);
-        var ours = Time(requests, queries, r => directory.Search(r).Matches.Count);
-        var theirs = Time(requests, queries, r => bm25.Search(r.Query, 5).Count);
+        var ours = Time(requests, queries, r => directory.Search(r).Matches.Count, out var perQuery);
+        var theirs = Time(requests, queries, r => bm25.Search(r.Query, 5).Count, out _);
 
         var mb = 1024.0 * 1024.0;
         Console.WriteLine();
@@ -52,6 +56,12 @@ internal static class Percentiles
         Console.WriteLine(Invariant($"| query max | {ours.Max:0.000} ms | {theirs.Max:0.000} ms |"));
         Console.WriteLine(Invariant($"| query mean | {ours.Mean:0.000} ms | {theirs.Mean:0.000} ms |"));
         Console.WriteLine(Invariant($"| results per query (mean) | {ours.Results:0.00} | {theirs.Results:0.00} |"));
+        Console.WriteLine();
+        Console.WriteLine("Slowest wordings (PeerBot, thread CPU time, mean over their timed runs):");
+        foreach (var (text, mean, max) in perQuery.GroupBy(q => q.Text).Select(g => (g.Key, g.Average(q => q.Ms), g.Max(q => q.Ms))).OrderByDescending(g => g.Item2).Take(8))
+        {
+            Console.WriteLine(Invariant($"  {text,-32} mean {mean:0.000} ms, max {max:0.000} ms"));
+        }
         GC.KeepAlive(directory);
         directory.Dispose();
         return 0;
@@ -67,22 +77,30 @@ internal static class Percentiles
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static (double P50, double P99, double Max, double Mean, double Results) Time(SearchRequest[] requests, int measured, Func<SearchRequest, int> search)
+    private static (double P50, double P99, double Max, double Mean, double Results) Time(SearchRequest[] requests, int measured, Func<SearchRequest, int> search,
+        out List<(string Text, double Ms)> perQuery)
     {
+        perQuery = new List<(string Text, double Ms)>(measured);
         var warmUp = requests.Length - measured;
         for (var i = 0; i < warmUp; i++)
         {
             search(requests[i]);
         }
         var times = new double[measured];
+        var cpu = new double[measured];
         long results = 0;
         for (var i = 0; i < measured; i++)
         {
+            var cpuStart = ThreadCpu.Now();
             var start = Stopwatch.GetTimestamp();
             results += search(requests[warmUp + i]);
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            cpu[i] = (ThreadCpu.Now() - cpuStart) / 1e6;
+            perQuery.Add((requests[warmUp + i].Query, cpu[i]));
         }
         Array.Sort(times);
+        Array.Sort(cpu);
+        Console.WriteLine(Invariant($"  (thread CPU time per query: p50 {cpu[measured / 2]:0.000} ms, p99 {cpu[(int)Math.Ceiling(measured * 0.99) - 1]:0.000} ms, max {cpu[^1]:0.000} ms)"));
         return (times[measured / 2], times[(int)Math.Ceiling(measured * 0.99) - 1], times[^1], times.Average(), results / (double)measured);
     }
 }

@@ -17,6 +17,11 @@ if (args.Length > 0 && args[0] == "changes")
 {
     return await PeerBot.Benchmarks.Changes.ChangeFeedBenchmark.RunAsync(args[1..]);
 }
+// dotnet run -c Release --project tests/PeerBot.Benchmarks -- load cli|startup [--profiles N] [--app DIR]
+if (args.Length > 0 && args[0] == "load")
+{
+    return await PeerBot.Benchmarks.Memory.LoadBenchmark.RunAsync(args[1..]);
+}
 // dotnet run -c Release --project tests/PeerBot.Benchmarks -- --percentiles [--profiles N] [--queries N]
 // dotnet run -c Release --project tests/PeerBot.Benchmarks -- --filter '*'   (BenchmarkDotNet; size from PEERBOT_BENCH_PROFILES)
 if (args.Contains("--percentiles"))

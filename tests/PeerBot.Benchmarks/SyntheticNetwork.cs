@@ -7,7 +7,10 @@ namespace PeerBot.Benchmarks;
 /// A deterministic synthetic network of any size: profile <c>i</c> is always the same person. Titles are
 /// written the many ways real ones are (abbreviations, word orders, regions, specialties), every
 /// string is a fresh instance as it would be when read from storage, and functions and levels follow
-/// a plausible mix (many engineers and individual contributors, few chiefs).
+/// a plausible mix (many engineers and individual contributors, few chiefs). Two organizations in five are
+/// hospitals, schools, police and fire departments, stores, restaurants, hotels, warehouses, plants, builders,
+/// charities or contact centers with their own ladders, and one profile in two hundred holds a title the role
+/// model does not know.
 /// </summary>
 public static class SyntheticNetwork
 {
@@ -36,6 +39,32 @@ public static class SyntheticNetwork
     ];
 
     private static readonly string[] IcWords = ["Specialist", "Analyst", "Associate", "Coordinator", "Engineer", "Executive"];
+
+    /// <summary>
+    /// Leaders outside the corporate functions: each family's titles by rung (individual contributor, front-line
+    /// supervisor, manager, director, head of the organization), the kind of organization, and its industries.
+    /// </summary>
+    private static readonly (string[][] Rungs, string Organization, string[] Industries)[] Sectors =
+    [
+        ([["Registered Nurse", "Staff Nurse"], ["Charge Nurse", "Nursing Supervisor"], ["Nurse Manager", "Ward Manager", "Nurse Manager, ICU"], ["Director of Nursing", "Head of Nursing"], ["Chief Nursing Officer"]], "Medical Center", ["Healthcare", "Hospital & health care", ""]),
+        ([["Physician", "Hospitalist"], ["Lead Physician"], ["Practice Manager", "Clinic Manager"], ["Medical Director"], ["Chief Medical Officer", "CMO"]], "Health System", ["Healthcare", ""]),
+        ([["Teacher", "Math Teacher"], ["Lead Teacher"], ["Head of Department"], ["Principal", "Headteacher"], ["Superintendent"]], "School District", ["Education", "K-12 education", ""]),
+        ([["Lecturer", "Professor"], ["Course Leader"], ["Department Chair"], ["Dean", "Associate Dean"], ["President", "Vice-Chancellor"]], "University", ["Higher education", ""]),
+        ([["Police Officer"], ["Police Sergeant", "Sergeant"], ["Police Lieutenant", "Inspector"], ["Police Commander"], ["Chief of Police", "Police Chief"]], "Police Department", ["Government", "Public safety"]),
+        ([["Firefighter"], ["Fire Lieutenant"], ["Fire Captain", "Captain"], ["Battalion Chief"], ["Fire Chief"]], "Fire Rescue", ["Government", ""]),
+        ([["Management Analyst"], ["Public Works Supervisor"], ["Public Works Operations Manager"], ["Public Works Director"], ["City Manager", "County Administrator"]], "City Council", ["Government", "Local government"]),
+        ([["Sales Associate", "Cashier"], ["Key Holder", "Shift Supervisor", "Shift Lead"], ["Store Manager", "General Manager"], ["Regional Director, Stores"], ["VP, Store Operations"]], "Stores", ["Retail", "Grocery"]),
+        ([["Line Cook", "Server"], ["Sous Chef", "Shift Manager"], ["Executive Chef", "Restaurant General Manager", "General Manager"], ["Director of Operations"], ["Franchise Owner"]], "Restaurant Group", ["Restaurants", "Hospitality"]),
+        ([["Front Desk Agent"], ["Front Desk Supervisor"], ["Front Office Manager", "Executive Housekeeper"], ["Hotel General Manager", "General Manager"], ["Area General Manager"]], "Grand Hotel", ["Hospitality", "Hotels"]),
+        ([["Warehouse Associate"], ["Warehouse Shift Supervisor", "Shift Supervisor"], ["Warehouse Manager", "Distribution Center Manager"], ["Site Director"], ["VP Distribution"]], "Logistics", ["Logistics", "Warehousing"]),
+        ([["Machine Operator"], ["Line Supervisor", "Production Supervisor"], ["Production Manager", "Plant Manager"], ["Plant Director"], ["VP Manufacturing"]], "Manufacturing", ["Manufacturing", "Automotive"]),
+        ([["Carpenter", "Laborer"], ["Foreman", "Site Supervisor"], ["Site Superintendent", "Superintendent"], ["Construction Project Director"], ["VP of Construction"]], "Builders", ["Construction", ""]),
+        ([["Program Coordinator", "Case Manager"], ["Program Supervisor"], ["Development Manager", "Program Manager"], ["Program Director", "Development Director"], ["Executive Director"]], "Foundation", ["Non-profit", "Charity"]),
+        ([["Customer Service Representative"], ["Team Lead", "Call Center Supervisor"], ["Call Center Manager"], ["Director of Contact Center Operations"], ["VP Customer Care"]], "Contact Solutions", ["Outsourcing", ""]),
+    ];
+
+    /// <summary>Titles the role model does not know, so the lexical fallback has something to find.</summary>
+    private static readonly string[] Unknown = ["Head Sommelier", "Sommelier", "Zookeeper", "Head Zookeeper", "Lighthouse Keeper", "Harbour Master", "Chief Brewer", "Head Brewer", "Farrier", "Choirmaster", "Archivist", "Head Archivist"];
     private static readonly string[] Regions = ["", "", "", "", ", EMEA", ", APAC", ", North America", " - DACH", ", UK & Ireland", " (Global)"];
     private static readonly string[] Industries = ["Fintech", "Financial Services", "Healthcare", "Retail", "SaaS", "Manufacturing", "Logistics", "Media", "Energy", "Insurance", "Education", "Telecom", "Public Sector", "Automotive", "Biotech", "Gaming", "Real Estate", "Travel", "Agriculture", "Consulting"];
     private static readonly string[] Topics = ["pricing", "hiring", "remote work", "AI adoption", "board reporting", "fundraising", "churn", "brand", "international expansion", "budgeting", "M&A", "security audits", "vendor management", "OKRs", "product-led growth", "cost cutting", "partnerships", "compliance", "onboarding", "forecasting", "diversity", "career growth", "automation", "customer research", "pipeline", "retention", "unit economics", "cloud costs", "data privacy", "leadership"];
@@ -47,11 +76,21 @@ public static class SyntheticNetwork
     /// <summary>Profile number <paramref name="i"/>.</summary>
     public static Peer Profile(int i)
     {
-        var r = new SplitMix((ulong)i * 0x9E3779B97F4A7C15UL + 17);
+        // Each profile's own stream starts at a scrambled point: consecutive seeds would share most of their draws.
+        var r = new SplitMix(SplitMix.Mix((ulong)i + 17));
         var org = r.Next(Organizations);
         var orgRandom = new SplitMix((ulong)org * 0xD1B54A32D192ED03UL + 5);
         var orgName = string.Create(CultureInfo.InvariantCulture, $"Org {org} {(org % 3 == 0 ? "Labs" : org % 3 == 1 ? "Group" : "Systems")}");
+        var industry = Industries[orgRandom.Next(Industries.Length)];
         var domain = string.Create(CultureInfo.InvariantCulture, $"org{org}.example");
+        // Two in five work outside the corporate functions; one in two hundred holds a title nobody taught the role model.
+        var kind = orgRandom.Next(5) < 2 ? orgRandom.Next(Sectors.Length) : -1;
+        if (kind >= 0)
+        {
+            var (_, place, industries) = Sectors[kind];
+            orgName = string.Create(CultureInfo.InvariantCulture, $"Org {org} {place}");
+            industry = industries[orgRandom.Next(industries.Length)];
+        }
         var first = First[r.Next(First.Length)];
         var last = Last[r.Next(Last.Length)];
         var email = r.Next(10) == 0
@@ -66,11 +105,11 @@ public static class SyntheticNetwork
         {
             Id = Id(i, ref r),
             Name = string.Concat(first, " ", last),
-            Title = Title(ref r),
+            Title = r.Next(200) == 0 ? Unknown[r.Next(Unknown.Length)] : kind >= 0 ? SectorTitle(Sectors[kind].Rungs, ref r) : Title(ref r),
             Organization = orgName,
             OrganizationKey = OrganizationKeys.For(null, email, orgName),
             Headcount = Sizes[orgRandom.Next(Sizes.Length)] + orgRandom.Next(50),
-            Industry = new string(Industries[orgRandom.Next(Industries.Length)].AsSpan()),
+            Industry = new string(industry.AsSpan()),
             TimeZone = new string(TimeZones[r.Next(TimeZones.Length)].AsSpan()),
             Topics = topics,
             Email = email,
@@ -87,14 +126,16 @@ public static class SyntheticNetwork
         }
     }
 
+    /// <summary>A member id that looks like a real one and is never repeated: it carries a one-to-one scramble of <paramref name="i"/>.</summary>
     private static string Id(int i, ref SplitMix r)
     {
+        var unique = SplitMix.Mix((ulong)i);
         if (i % 3 == 0)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"slack:T{r.NextULong() % 100_000_000:X8}:U{r.NextULong() % 10_000_000_000:X10}");
+            return string.Create(CultureInfo.InvariantCulture, $"slack:T{r.NextULong() % 100_000_000:X8}:U{unique:X16}");
         }
         Span<byte> bytes = stackalloc byte[16];
-        BitConverter.TryWriteBytes(bytes, r.NextULong());
+        BitConverter.TryWriteBytes(bytes, unique);
         BitConverter.TryWriteBytes(bytes[8..], r.NextULong());
         return "msteams:" + new Guid(bytes).ToString();
     }
@@ -130,6 +171,15 @@ public static class SyntheticNetwork
         return title + region;
     }
 
+    private static string SectorTitle(string[][] rungs, ref SplitMix r)
+    {
+        // The same shape as the corporate mix: many who do the work, fewer at each rung up.
+        var pick = r.Next(100);
+        var rung = pick switch { < 45 => 0, < 65 => 1, < 85 => 2, < 96 => 3, _ => 4 };
+        var titles = rungs[rung];
+        return new string(titles[r.Next(titles.Length)].AsSpan());
+    }
+
     /// <summary>A small, fast, seedable generator: the same seed always gives the same profile.</summary>
     private struct SplitMix(ulong seed)
     {
@@ -144,5 +194,13 @@ public static class SyntheticNetwork
         }
 
         public int Next(int bound) => (int)(NextULong() % (ulong)bound);
+
+        /// <summary>The SplitMix64 finaliser: a one-to-one scramble of 64-bit values.</summary>
+        public static ulong Mix(ulong z)
+        {
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
     }
 }

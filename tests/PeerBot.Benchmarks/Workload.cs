@@ -3,7 +3,10 @@ using PeerBot.Profiles;
 
 namespace PeerBot.Benchmarks;
 
-/// <summary>The /findpeer queries the benchmarks replay: varied wordings, half of them asked by a member of the network.</summary>
+/// <summary>
+/// The /findpeer queries the benchmarks replay: varied wordings across the corporate functions and the other sectors,
+/// five that only the title-word fallback can answer, and half of them asked by a member of the network.
+/// </summary>
 public static class Workload
 {
     private static readonly string[] Texts =
@@ -18,6 +21,10 @@ public static class Workload
         "head of data", "data science manager", "design director", "head of comms", "supply chain director",
         "plant manager", "head of bizdev", "CEO", "founder", "director of R&D", "marketing", "sales",
         "VP marketing size 200-500", "sales director industry fintech", "markting directer", "CPO",
+        "nurse manager", "principal", "police chief", "store manager", "executive chef", "shift supervisor", "director of nursing",
+        "city manager", "school superintendent", "warehouse manager", "general manager", "superintendent", "executive director",
+        "charge nurse", "fire captain", "dean", "team lead", "front-line supervisor", "development director", "CMO",
+        "head sommelier", "zookeeper", "lighthouse keeper", "chief brewer", "harbour master",
     ];
 
     /// <summary><paramref name="count"/> requests, cycling through the wordings; every other one asked by a member.</summary>

@@ -17,7 +17,7 @@ public sealed record MemberFile(IReadOnlyList<Peer> Members, IReadOnlyList<BadRo
 /// <summary>
 /// Reads the member CSV format: a header row <c>id,name,email,title,organization,org_size,industry,timezone,topics</c>,
 /// then one member per record. RFC 4180 quoting (a quoted field may hold commas, doubled quotes and line
-/// breaks), UTF-8, topics separated by ";". org_size is a headcount. Records and fields are split by Sep.
+/// breaks), UTF-8, topics separated by ";". org_size is a headcount.
 /// </summary>
 public static class MemberCsv
 {
@@ -27,37 +27,80 @@ public static class MemberCsv
 
     public static MemberFile ReadFile(string path, DateTimeOffset now)
     {
-        string text;
+        var members = new List<Peer>();
+        var lineOf = new Dictionary<string, (int Line, int Index)>(StringComparer.Ordinal);
+        var bad = new List<BadRow>();
+        var warnings = new List<string>();
+        ReadEach(path, now, (peer, line) =>
+        {
+            if (lineOf.TryGetValue(peer.Id, out var earlier))
+            {
+                warnings.Add(Repeated(line, peer.Id, earlier.Line));
+                members[earlier.Index] = peer;
+                lineOf[peer.Id] = (line, earlier.Index);
+                return;
+            }
+            lineOf[peer.Id] = (line, members.Count);
+            members.Add(peer);
+        }, bad.Add);
+        return new MemberFile(members, bad, warnings);
+    }
+
+    /// <summary>The warning for an id seen before: the later row wins.</summary>
+    public static string Repeated(int line, string id, int earlierLine) => $"line {line}: id {id} repeats line {earlierLine}; the later row wins.";
+
+    /// <summary>
+    /// Reads a member file one record at a time, so a million members never sit in memory twice: each member goes to
+    /// <paramref name="member"/> with the line it starts on, each unreadable row to <paramref name="bad"/>.
+    /// </summary>
+    public static void ReadEach(string path, DateTimeOffset now, Action<Peer, int> member, Action<BadRow> bad)
+    {
+        StreamReader reader;
         try
         {
-            text = File.ReadAllText(CliPaths.Resolve(path), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+            reader = new StreamReader(CliPaths.Resolve(path), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new CliException($"{path}: no such file.");
-        }
-        catch (DirectoryNotFoundException)
-        {
-            throw new CliException($"{path}: no such file.");
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new CliException($"{path}: not UTF-8 text.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new CliException($"{path}: cannot be read ({e.Message}).");
         }
-        return Read(text, path, now);
+        using (reader)
+        {
+            try
+            {
+                Read(reader, path, now, member, bad);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new CliException($"{path}: not UTF-8 text.");
+            }
+            catch (IOException e)
+            {
+                throw new CliException($"{path}: cannot be read ({e.Message}).");
+            }
+        }
     }
 
     public static MemberFile Read(string text, string source, DateTimeOffset now)
     {
-        if (text.Length > 0 && text[0] == '\uFEFF')
+        var members = new List<Peer>();
+        var bad = new List<BadRow>();
+        using var reader = new StringReader(text);
+        Read(reader, source, now, (peer, _) => members.Add(peer), bad.Add);
+        return new MemberFile(members, bad, []);
+    }
+
+    private static void Read(TextReader reader, string source, DateTimeOffset now, Action<Peer, int> member, Action<BadRow> bad)
+    {
+        if (reader.Peek() == '\uFEFF')
         {
-            text = text[1..];
+            reader.Read();
         }
-        var records = Records(text).GetEnumerator();
+        using var records = Records(reader).GetEnumerator();
         if (!records.MoveNext() || records.Current.Fields is not { } header)
         {
             throw new CliException($"{source}: empty file; expected the header {string.Join(',', Columns)}.");
@@ -66,17 +109,12 @@ public static class MemberCsv
         {
             throw new CliException($"{source}: expected the header {string.Join(',', Columns)}; found {string.Join(',', header)}.");
         }
-
-        var members = new List<Peer>();
-        var lineOf = new Dictionary<string, (int Line, int Index)>(StringComparer.Ordinal);
-        var bad = new List<BadRow>();
-        var warnings = new List<string>();
         while (records.MoveNext())
         {
             var record = records.Current;
             if (record.Problem is { } problem)
             {
-                bad.Add(new BadRow(record.Line, problem));
+                bad(new BadRow(record.Line, problem));
                 continue;
             }
             var fields = record.Fields!;
@@ -87,20 +125,11 @@ public static class MemberCsv
             var peer = ToPeer(fields, now, out var error);
             if (peer is null)
             {
-                bad.Add(new BadRow(record.Line, error!));
+                bad(new BadRow(record.Line, error!));
                 continue;
             }
-            if (lineOf.TryGetValue(peer.Id, out var earlier))
-            {
-                warnings.Add($"line {record.Line}: id {peer.Id} repeats line {earlier.Line}; the later row wins.");
-                members[earlier.Index] = peer;
-                lineOf[peer.Id] = (record.Line, earlier.Index);
-                continue;
-            }
-            lineOf[peer.Id] = (record.Line, members.Count);
-            members.Add(peer);
+            member(peer, record.Line);
         }
-        return new MemberFile(members, bad, warnings);
     }
 
     private static Peer? ToPeer(List<string> f, DateTimeOffset now, out string? error)
@@ -152,53 +181,48 @@ public static class MemberCsv
     private readonly record struct CsvRecord(int Line, List<string>? Fields, string? Problem);
 
     /// <summary>
-    /// The records, with the line each starts on, read by Sep. Sep splits records and fields without judging quotes,
-    /// so each field's quoting is checked here to keep RFC 4180's rules and their per-line reports. A malformed record
-    /// is reported, and reading resumes on the line after the one it started on (a stray quote would otherwise make
-    /// Sep read the following lines as part of it).
+    /// The records, with the line each starts on, streamed by Sep. Sep splits records and fields without judging
+    /// quotes, so each field's quoting is checked here to keep RFC 4180's rules and their per-line reports. A malformed
+    /// record is reported, and what Sep read past its first line (a stray quote makes it read on until the next quote)
+    /// is read again as records of its own, so one bad line costs only itself.
     /// </summary>
-    private static List<CsvRecord> Records(string text)
+    private static IEnumerable<CsvRecord> Records(TextReader text, int firstLine = 1)
     {
-        var lineStarts = LineStarts(text);
-        var records = new List<CsvRecord>();
-        var line = 1;
-        while (line <= lineStarts.Count && lineStarts[line - 1] < text.Length)
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = false }).From(text);
+        var first = true;
+        while (reader.MoveNext())
         {
-            line = ReadFrom(text, lineStarts[line - 1], line, records) ?? int.MaxValue;
+            var (record, remainder) = Parse(reader.Current, first ? firstLine : null, firstLine);
+            first = false;
+            yield return record;
+            if (remainder is { Length: > 0 })
+            {
+                foreach (var again in Records(new StringReader(remainder), record.Line + 1))
+                {
+                    yield return again;
+                }
+            }
         }
-        return records;
     }
 
-    /// <summary>Reads records from <paramref name="offset"/> (line <paramref name="line"/>); the line to start again on after a malformed record, or null at the end.</summary>
-    private static int? ReadFrom(string text, int offset, int line, List<CsvRecord> records)
+    /// <summary>One row as a record; for a malformed one, also the text Sep read past its first line.</summary>
+    private static (CsvRecord Record, string? Remainder) Parse(SepReader.Row row, int? knownStart, int firstLine)
     {
-        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = false }).FromText(text[offset..]);
-        var first = true;
-        foreach (var row in reader)
+        // Sep numbers lines from 1; for the first row it reports where the row ends rather than where it starts.
+        var start = knownStart ?? firstLine + row.LineNumberFrom - 1;
+        var fields = new List<string>(row.ColCount);
+        for (var i = 0; i < row.ColCount; i++)
         {
-            // Sep numbers lines from 1; for the first row it reports where the row ends rather than where it starts.
-            var start = first ? line : line + row.LineNumberFrom - 1;
-            first = false;
-            var fields = new List<string>(row.ColCount);
-            string? problem = null;
-            for (var i = 0; i < row.ColCount && problem is null; i++)
+            var (value, problem) = Field(row[i].Span);
+            if (problem is not null)
             {
-                (var value, problem) = Field(row[i].Span);
-                fields.Add(value);
+                var raw = row.Span;
+                var newline = raw.IndexOf('\n');
+                return (new CsvRecord(start, null, problem), newline >= 0 ? raw[(newline + 1)..].ToString() : null);
             }
-            if (problem is null)
-            {
-                records.Add(new CsvRecord(start, fields, null));
-                continue;
-            }
-            records.Add(new CsvRecord(start, null, problem));
-            if (line + row.LineNumberToExcl - 1 > start + 1)
-            {
-                // Whatever Sep read past the record's first line is read again, as records of their own.
-                return start + 1;
-            }
+            fields.Add(value);
         }
-        return null;
+        return (new CsvRecord(start, fields, null), null);
     }
 
     /// <summary>A raw field's value (quotes removed, doubled quotes made single), or what is wrong with its quoting.</summary>
@@ -226,15 +250,5 @@ public static class MemberCsv
                 : ("", "text after a closing quote (write a quote inside a quoted field as \"\")");
         }
         return ("", "a quoted field is never closed");
-    }
-
-    private static List<int> LineStarts(string text)
-    {
-        var starts = new List<int> { 0 };
-        for (var i = text.IndexOf('\n', StringComparison.Ordinal); i >= 0; i = text.IndexOf('\n', i + 1))
-        {
-            starts.Add(i + 1);
-        }
-        return starts;
     }
 }

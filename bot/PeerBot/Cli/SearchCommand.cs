@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -26,13 +28,7 @@ internal static class SearchCommand
         var top = args.Integer("--top", 5, 1, 100);
         var queries = args.Value("--queries") is { } queriesFile ? ReadQueries(queriesFile) : null;
 
-        var file = MemberCsv.ReadFile(directoryFile, DateTimeOffset.UtcNow);
-        Report(file, stderr);
-        using var directory = new PeerDirectory();
-        foreach (var member in file.Members)
-        {
-            directory.Upsert(member);
-        }
+        using var directory = Load(directoryFile, stderr);
 
         Profiles.Peer? asker = null;
         if (args.Value("--as") is { } askerId)
@@ -73,6 +69,36 @@ internal static class SearchCommand
             }
         }
         return 0;
+    }
+
+    /// <summary>
+    /// Streams the member file into a directory, reporting bad and repeated rows as they come: a million members are
+    /// never held as a list of profiles besides the directory.
+    /// </summary>
+    private static PeerDirectory Load(string path, TextWriter stderr)
+    {
+        var directory = new PeerDirectory();
+        try
+        {
+            // A repeated id is rare; a 64-bit hash of each id finds the candidates without keeping a million id strings.
+            var lineOf = new Dictionary<ulong, int>();
+            MemberCsv.ReadEach(path, DateTimeOffset.UtcNow, (member, line) =>
+            {
+                var hash = XxHash64.HashToUInt64(MemoryMarshal.AsBytes(member.Id.AsSpan()));
+                if (lineOf.TryGetValue(hash, out var earlier) && directory.Find(member.Id) is not null)
+                {
+                    stderr.WriteLine(MemberCsv.Repeated(line, member.Id, earlier));
+                }
+                lineOf[hash] = line;
+                directory.Upsert(member);
+            }, bad => stderr.WriteLine($"{bad}; row skipped"));
+            return directory;
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
     }
 
     internal static void Report(MemberFile file, TextWriter stderr)

@@ -108,17 +108,18 @@ public sealed partial class DirectoryLoader(
     {
         // Every change announced before this cursor is written by the time the read below starts.
         var cursor = changes.SettledUntil();
-        // Only profiles present before the read began can have been deleted; one saved meanwhile is new.
+        // Only profiles present before the read began can have been deleted; one saved meanwhile is new. At start-up
+        // nothing was present, so the ids read need not be kept (a million of them would outweigh the index).
         var before = directory.Ids();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = before.Count == 0 ? null : new HashSet<string>(StringComparer.Ordinal);
         await foreach (var peer in store.ListAsync(cancellationToken))
         {
             directory.Upsert(peer);
-            seen.Add(peer.Id);
+            seen?.Add(peer.Id);
         }
         foreach (var id in before)
         {
-            if (!seen.Contains(id))
+            if (!seen!.Contains(id))
             {
                 directory.Remove(id);
             }

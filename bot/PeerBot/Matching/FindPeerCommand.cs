@@ -5,7 +5,7 @@ using PeerBot.Profiles;
 namespace PeerBot.Matching;
 
 /// <summary>"findpeer &lt;role&gt;": peers with that role at other organizations, best first.</summary>
-public sealed class FindPeerCommand(PeerDirectory directory, ProfileStore profiles, IEnumerable<IAskerHistory> histories) : IChatCommand
+public sealed class FindPeerCommand(PeerDirectory directory, ProfileStore profiles, IEnumerable<IAskerHistory> histories, UnreadQueries unread) : IChatCommand
 {
     public const int MaxQueryLength = 200;
 
@@ -38,6 +38,10 @@ public sealed class FindPeerCommand(PeerDirectory directory, ProfileStore profil
         }
         var request = new SearchRequest(query, from.PeerId, organizationKey, asker?.EmailDomain ?? AnonymousDomain(organizationKey, from), asker, ExcludedPeerIds: skip);
         var outcome = directory.Search(request);
+        if (outcome.UnreadWords is { } words)
+        {
+            unread.Count(words);
+        }
 
         if (!outcome.Understood)
         {
@@ -79,6 +83,7 @@ public sealed class FindPeerCommand(PeerDirectory directory, ProfileStore profil
             ["askerHasProfile"] = askerHasProfile,
             ["count"] = outcome.Matches.Count,
             ["peers"] = PeerMatchView.List(outcome.Matches),
+            ["suggestions"] = new JsonArray([.. outcome.Suggestions.Select(s => (JsonNode?)s)]),
         }, summary);
     }
 

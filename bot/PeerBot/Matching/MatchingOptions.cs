@@ -12,4 +12,7 @@ public sealed class MatchingOptions
     /// (by hand in the storage account, or by a tool that writes no change records). Zero turns it off.
     /// </summary>
     public int FullResyncMinutes { get; set; } = 1440;
+
+    /// <summary>How often the counts of searches that needed the title-word fallback are added to storage.</summary>
+    public int UnreadFlushSeconds { get; set; } = 60;
 }

@@ -17,6 +17,9 @@ public static class MatchingSetup
         services.AddSingleton(sp => new PeerDirectory(sp.GetRequiredService<RoleReader>(), sp.GetServices<IPeerExclusions>(), sp.GetService<IPeerStanding>()));
         services.AddSingleton<INetworkSize>(sp => sp.GetRequiredService<PeerDirectory>());
         services.AddHostedService<DirectoryLoader>();
+        services.AddSingleton<UnreadQueries>();
+        services.AddSingleton<Stats.IUnreadSearches>(sp => sp.GetRequiredService<UnreadQueries>());
+        services.AddHostedService<UnreadQueryFlusher>();
         services.AddSingleton<Conversations.IChatCommand, FindPeerCommand>();
         return services;
     }

@@ -8,16 +8,16 @@ namespace PeerBot.Matching;
 /// </summary>
 /// <remarks>
 /// Profiles are kept column-wise with their strings pooled, and each discoverable profile is posted
-/// under every (function, level, headcount band) its title reads as. A search visits only the posting
-/// lists that could hold a good match, best first, and stops as soon as no remaining list can beat the
-/// results it already has. See docs/matching.md.
+/// under every (function, level, headcount band) its title reads as at its kind of organization. A search
+/// visits only the posting lists that could hold a good match, best first, and stops as soon as no remaining
+/// list can beat the results it already has. A query the role model cannot read falls back to the words of
+/// the titles. See docs/matching.md.
 /// </remarks>
-public sealed class PeerDirectory : IDisposable, INetworkSize
+public sealed partial class PeerDirectory : IDisposable, INetworkSize
 {
     private const int BandCount = 9;
     private const int UnknownBand = 8;
     private const int None = int.MinValue;
-    private const byte LiveFlag = 1, DiscoverableFlag = 2, DemoFlag = 4, PostedFlag = 8;
 
     private static readonly string[] SuggestedFunctions = ["marketing", "sales", "engineering", "finance"];
 
@@ -27,42 +27,6 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
     private readonly IPeerStanding? _standing;
     private readonly int _levelCount;
     private readonly PostingList[] _postings;
-
-    private readonly StringPool _titles = new(StringComparer.Ordinal);
-    private readonly List<TitleRole[]> _titleRoles = [];
-    private readonly StringPool _specialties = new(StringComparer.Ordinal);
-    private readonly StringPool _organizations = new(StringComparer.Ordinal);
-    private readonly List<int> _organizationNameOf = [];
-    private readonly StringPool _organizationNames = new(StringComparer.Ordinal);
-    private readonly StringPool _organizationKeys = new(StringComparer.Ordinal);
-    private readonly StringPool _domains = new(StringComparer.OrdinalIgnoreCase);
-    private readonly StringPool _industries = new(StringComparer.Ordinal);
-    private readonly List<int> _industryKeyOf = [];
-    private readonly StringPool _industryKeys = new(StringComparer.Ordinal);
-    private readonly StringPool _timeZones = new(StringComparer.Ordinal);
-    private readonly StringPool _channels = new(StringComparer.Ordinal);
-    private readonly StringPool _topics = new(StringComparer.Ordinal);
-    private readonly StringPool _topicSetKeys = new(StringComparer.Ordinal);
-    private readonly List<string[]> _topicSets = [];
-    private readonly List<int[]> _topicSetIds = [];
-
-    private readonly Dictionary<string, int> _slotById = new(StringComparer.Ordinal);
-    private readonly Stack<int> _freeSlots = new();
-    private int _slotCount;
-    private string[] _ids = [];
-    private string[] _names = [];
-    private string?[] _emails = [];
-    private int[] _title = [];
-    private int[] _organization = [];
-    private int[] _organizationKey = [];
-    private int[] _domain = [];
-    private int[] _headcount = [];
-    private int[] _industry = [];
-    private int[] _timeZone = [];
-    private int[] _topicSet = [];
-    private byte[] _channel = [];
-    private byte[] _flags = [];
-    private DateTimeOffset[] _updatedAt = [];
 
     public PeerDirectory() : this(new RoleReader(Taxonomy.Default), [])
     {
@@ -79,7 +43,8 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
         {
             _postings[i] = new PostingList();
         }
-        _specialties.Intern("");
+        _titles = new TitleIndex(reader);
+        _ids = new IdIndex(new SlotIds(this));
         _domains.Intern("");
     }
 
@@ -92,7 +57,7 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
             _lock.EnterReadLock();
             try
             {
-                return _slotById.Count;
+                return _ids.Count;
             }
             finally
             {
@@ -106,7 +71,7 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
         _lock.EnterReadLock();
         try
         {
-            return _slotById.TryGetValue(id, out var slot) ? PeerAt(slot) : null;
+            return SlotOf(id) is var slot && slot >= 0 ? PeerAt(slot) : null;
         }
         finally
         {
@@ -120,7 +85,7 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
         _lock.EnterReadLock();
         try
         {
-            return [.. _slotById.Keys];
+            return [.. _ids.Slots().Select(slot => _text.Text(_id[slot])!)];
         }
         finally
         {
@@ -134,7 +99,8 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
         _lock.EnterWriteLock();
         try
         {
-            if (_slotById.TryGetValue(peer.Id, out var slot))
+            var slot = SlotOf(peer.Id);
+            if (slot >= 0)
             {
                 if (Holds(slot, peer))
                 {
@@ -145,13 +111,16 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
             else
             {
                 slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : NewSlot();
-                _slotById.Add(peer.Id, slot);
+                _id[slot] = _text.Add(peer.Id);
+                _tie[slot] = Tie(peer.Id);
+                _ids.Add(slot, _tie[slot]);
             }
             Store(slot, peer);
             if (peer.Discoverable)
             {
                 Post(slot);
             }
+            CompactTextIfWasteful();
         }
         finally
         {
@@ -164,13 +133,16 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
         _lock.EnterWriteLock();
         try
         {
-            if (_slotById.Remove(id, out var slot))
+            var slot = SlotOf(id);
+            if (slot >= 0)
             {
                 Unpost(slot);
+                _ids.Remove(slot, _tie[slot]);
                 _flags[slot] = 0;
-                _ids[slot] = "";
-                _names[slot] = "";
-                _emails[slot] = null;
+                _text.Release(_id[slot]);
+                _text.Release(_name[slot]);
+                _text.Release(_email[slot]);
+                _id[slot] = _name[slot] = _email[slot] = TextArena.None;
                 _freeSlots.Push(slot);
             }
         }
@@ -183,40 +155,138 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
     public SearchOutcome Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var query = PeerQuery.Read(request.Query, _reader);
-        if (!query.Role.Understood)
-        {
-            return NotUnderstood(query);
-        }
         var top = Math.Clamp(request.Top, 1, 100);
-        var best = new BestMatches(top);
-        List<PeerMatch> matches;
-        IReadOnlyList<RoleReading> readings;
         _lock.EnterReadLock();
         try
         {
             var asker = AskerFor(request);
-            readings = WithLevels(query.Role.Readings, asker);
-            var specialties = readings.Select(r => r.Specialty is null ? 0 : Math.Max(0, _specialties.Find(r.Specialty))).ToArray();
-            var industryAllowed = query.Industry is null ? null : IndustriesMatching(query.Industry);
-            foreach (var step in Plan(readings, specialties, query, asker))
+            var query = PeerQuery.Read(request.Query, _reader, new QueryContext(asker.Sector, asker.OwnFunctions));
+            var role = query.Role;
+            // A query that named no function of its own ("head sommelier") is a title the role model does not know,
+            // even when the asker's area would give its level one.
+            var namedRole = role.Understood && role.AreaFrom is null or AreaSource.Query;
+            if (namedRole)
             {
-                if (best.IsFull && step.Bound < best.WorstScore)
-                {
-                    break;
-                }
-                Scan(step, specialties[step.Reading], asker, industryAllowed, request, best);
+                return RoleSearch(query, asker, request, top);
             }
-            matches = new List<PeerMatch>(best.Count);
-            for (var i = 0; i < best.Count; i++)
+            if (role.UnknownWords.Count > 0 && LexicalSearch(query, asker, request, top) is { } byWords)
             {
-                matches.Add(ToMatch(best[i], readings, asker));
+                return byWords;
             }
+            if (role.Understood)
+            {
+                return RoleSearch(query, asker, request, top);
+            }
+            if (role.LevelWithoutFunction is { Rank: 1 } frontLine)
+            {
+                return FrontLineSearch(query, frontLine, asker, request, top);
+            }
+            return NotUnderstood(query, asker);
         }
         finally
         {
             _lock.ExitReadLock();
         }
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    private SearchOutcome RoleSearch(PeerQuery query, Asker asker, SearchRequest request, int top)
+    {
+        var readings = WithLevels(query.Role.Readings, asker);
+        var plan = Plan(readings, query, asker);
+        var matches = Run(plan, readings, query, asker, request, top);
+        var notes = new List<string>(query.Notes);
+        var suggestions = new List<string>();
+        var role = query.Role;
+        if (role.IsAmbiguous)
+        {
+            var readAs = role.Readings.Where(r => r.ReadAs is not null).Select(r => r.ReadAs!).ToList();
+            notes.Insert(0, $"That abbreviation can mean {string.Join(" or ", readAs)}, so I looked for both.");
+        }
+        foreach (var sense in role.Senses)
+        {
+            if (Replies.Sense(sense, asker.Sector, query.Industry) is { } note)
+            {
+                notes.Add(note);
+                suggestions.AddRange(sense.Others);
+            }
+        }
+        if (role.AreaFrom is { } area && area != AreaSource.Query)
+        {
+            notes.Add(Replies.Area(area, readings, asker.Sector));
+            suggestions.AddRange(Replies.AreaChoices(query.RoleText, readings.Select(r => r.Function)));
+        }
+        if (matches.Count == 0)
+        {
+            suggestions.AddRange(Nearby(readings, asker));
+        }
+        return new SearchOutcome(true, Interpretation(readings, query), matches, suggestions.Distinct(StringComparer.OrdinalIgnoreCase).Take(6).ToList(),
+            notes.Count == 0 ? null : string.Join(" ", notes));
+    }
+
+    /// <summary>"Shift supervisor" with nothing to say which area: front-line supervisors of every area, and a question.</summary>
+    private SearchOutcome FrontLineSearch(PeerQuery query, SeniorityLevel level, Asker asker, SearchRequest request, int top)
+    {
+        var plan = new List<Step>();
+        var bands = query.Bands?.Select(b => b.Index).ToHashSet();
+        foreach (var function in _reader.Taxonomy.Functions)
+        {
+            AddSteps(plan, function.Index, level.Rank, Ranking.SameRole, RoleRelation.AnyArea, 0, bands, asker, 0);
+        }
+        Order(plan);
+        var readings = new[] { new RoleReading(_reader.Taxonomy.Function("general-management"), level, null, 1) };
+        var matches = Run(plan, readings, query, asker, request, top);
+        var notes = new List<string>(query.Notes) { Replies.WhichArea };
+        return new SearchOutcome(true, $"{level.Name} · any area", matches, Replies.AreaChoices(query.RoleText, []), string.Join(" ", notes));
+    }
+
+    private SearchOutcome NotUnderstood(PeerQuery query, Asker asker)
+    {
+        var role = query.Role;
+        if (role.LevelWithoutFunction is { } level && level.Rank > 0)
+        {
+            string[] suggestions = level.Id == "c-level"
+                ? ["CMO", "CFO", "CTO", "Chief people officer"]
+                : [.. SuggestedFunctions.Select(f => $"{level.Name} {f}")];
+            return new SearchOutcome(false, level.Name, [], suggestions,
+                $"I couldn't tell which function you mean. Try “{suggestions[0]}” or “{suggestions[1]}”.");
+        }
+        // A sector named alone ("nonprofit"), or an asker whose sector is known, gets that sector's roles.
+        var examples = (role.SectorNamed ?? asker.Sector) is { Examples.Count: > 0 } sector ? sector.Examples : _reader.Taxonomy.Examples;
+        return new SearchOutcome(false, "", [], examples,
+            $"I couldn't tell which role you mean. Try a title such as “{examples[0]}”, “{examples[1 % examples.Count]}” or “{examples[2 % examples.Count]}”.");
+    }
+
+    /// <summary>Roles near the ones asked for, for a search that found nobody: one level either side, then related functions.</summary>
+    private List<string> Nearby(IReadOnlyList<RoleReading> readings, Asker asker)
+    {
+        var result = new List<string>();
+        var taxonomy = _reader.Taxonomy;
+        foreach (var r in readings)
+        {
+            if (r.Level is not { } level)
+            {
+                continue;
+            }
+            foreach (var rank in new[] { level.Rank + 1, level.Rank - 1 })
+            {
+                if (rank >= 1 && rank < _levelCount)
+                {
+                    result.Add($"{taxonomy.Levels[rank].Name} {r.Function.Name.ToLowerInvariant()}");
+                }
+            }
+        }
+        if (asker.Sector is { Examples.Count: > 0 } sector)
+        {
+            result.AddRange(sector.Examples);
+        }
+        result.AddRange(taxonomy.Examples.Take(3));
+        return result;
+    }
+
+    private static string Interpretation(IReadOnlyList<RoleReading> readings, PeerQuery query)
+    {
         var interpretation = string.Join(" or ", readings.Select(r => r.ToString()));
         if (query.Bands is { Count: > 0 } bands)
         {
@@ -226,30 +296,7 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
         {
             interpretation += " · industry " + query.Industry;
         }
-        var notes = new List<string>(query.Notes);
-        if (query.Role.IsAmbiguous)
-        {
-            var readAs = query.Role.Readings.Where(r => r.ReadAs is not null).Select(r => r.ReadAs!).ToList();
-            notes.Insert(0, $"That abbreviation can mean {string.Join(" or ", readAs)}, so I looked for both.");
-        }
-        return new SearchOutcome(true, interpretation, matches, matches.Count == 0 ? _reader.Taxonomy.Examples : [], notes.Count == 0 ? null : string.Join(" ", notes));
-    }
-
-    public void Dispose() => _lock.Dispose();
-
-    private SearchOutcome NotUnderstood(PeerQuery query)
-    {
-        if (query.Role.LevelWithoutFunction is { } level)
-        {
-            string[] suggestions = level.Id == "c-level"
-                ? ["CMO", "CFO", "CTO", "Chief people officer"]
-                : [.. SuggestedFunctions.Select(f => $"{level.Name} {f}")];
-            return new SearchOutcome(false, level.Name, [], suggestions,
-                $"I couldn't tell which function you mean. Try “{suggestions[0]}” or “{suggestions[1]}”.");
-        }
-        var examples = _reader.Taxonomy.Examples;
-        return new SearchOutcome(false, "", [], examples,
-            $"I couldn't tell which role you mean. Try a title such as “{examples[0]}”, “{examples[1]}” or “{examples[2]}”.");
+        return interpretation;
     }
 
     // A query that names only a function ("marketing") means the asker's own level, when we know it.
@@ -263,60 +310,37 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
         return result;
     }
 
-    private List<Step> Plan(IReadOnlyList<RoleReading> readings, int[] specialties, PeerQuery query, Asker asker)
+    private List<Step> Plan(List<RoleReading> readings, PeerQuery query, Asker asker)
     {
         var taxonomy = _reader.Taxonomy;
-        var bands = query.Bands is null ? null : query.Bands.Select(b => b.Index).ToHashSet();
+        var bands = query.Bands?.Select(b => b.Index).ToHashSet();
         var steps = new List<Step>();
-        var secondary = (asker.TopicIds.Length > 0 ? Ranking.MaxTopics : 0) + (asker.IndustryKey != None ? Ranking.SameIndustry : 0) + (_standing is null ? 0 : Ranking.MaxStanding);
         for (var r = 0; r < readings.Count; r++)
         {
             var reading = readings[r];
-            var specialtyBonus = specialties[r] > 0 ? Ranking.SameSpecialty : 0;
-            void Add(int function, int rank, int points, RoleRelation relation)
-            {
-                if (rank < 0 || rank >= _levelCount)
-                {
-                    return;
-                }
-                for (var band = 0; band < BandCount; band++)
-                {
-                    if (bands is not null && !bands.Contains(band))
-                    {
-                        continue;
-                    }
-                    var bucket = Bucket(function, rank, band);
-                    if (_postings[bucket].Count == 0)
-                    {
-                        continue;
-                    }
-                    var bound = points + Ranking.Size(asker.Band, band == UnknownBand ? -1 : band) + specialtyBonus + secondary;
-                    steps.Add(new Step(bucket, points, bound, relation, r));
-                }
-            }
-
+            var specialty = _titles.SpecialtyId(reading.Specialty);
             var f = reading.Function.Index;
             if (reading.Level is not { } level)
             {
                 for (var rank = 0; rank < _levelCount; rank++)
                 {
-                    Add(f, rank, Ranking.AnyLevel(rank), RoleRelation.SameFunction);
+                    AddSteps(steps, f, rank, Ranking.AnyLevel(rank), RoleRelation.SameFunction, r, bands, asker, specialty);
                 }
                 continue;
             }
             var l = level.Rank;
-            Add(f, l, Ranking.SameRole, RoleRelation.SameRole);
-            Add(f, l + 1, Ranking.OneLevelApart, RoleRelation.OneLevelUp);
-            Add(f, l - 1, Ranking.OneLevelApart, RoleRelation.OneLevelDown);
-            Add(f, l + 2, Ranking.TwoLevelsApart, RoleRelation.TwoLevelsApart);
-            Add(f, l - 2, Ranking.TwoLevelsApart, RoleRelation.TwoLevelsApart);
+            AddSteps(steps, f, l, Ranking.SameRole, RoleRelation.SameRole, r, bands, asker, specialty);
+            AddSteps(steps, f, l + 1, Ranking.OneLevelApart, RoleRelation.OneLevelUp, r, bands, asker, specialty);
+            AddSteps(steps, f, l - 1, Ranking.OneLevelApart, RoleRelation.OneLevelDown, r, bands, asker, specialty);
+            AddSteps(steps, f, l + 2, Ranking.TwoLevelsApart, RoleRelation.TwoLevelsApart, r, bands, asker, specialty);
+            AddSteps(steps, f, l - 2, Ranking.TwoLevelsApart, RoleRelation.TwoLevelsApart, r, bands, asker, specialty);
             foreach (var other in taxonomy.Functions)
             {
                 if (taxonomy.AreRelated(reading.Function, other))
                 {
-                    Add(other.Index, l, Ranking.RelatedFunction, RoleRelation.RelatedFunction);
-                    Add(other.Index, l + 1, Ranking.RelatedFunctionNearLevel, RoleRelation.RelatedFunctionNearLevel);
-                    Add(other.Index, l - 1, Ranking.RelatedFunctionNearLevel, RoleRelation.RelatedFunctionNearLevel);
+                    AddSteps(steps, other.Index, l, Ranking.RelatedFunction, RoleRelation.RelatedFunction, r, bands, asker, specialty);
+                    AddSteps(steps, other.Index, l + 1, Ranking.RelatedFunctionNearLevel, RoleRelation.RelatedFunctionNearLevel, r, bands, asker, specialty);
+                    AddSteps(steps, other.Index, l - 1, Ranking.RelatedFunctionNearLevel, RoleRelation.RelatedFunctionNearLevel, r, bands, asker, specialty);
                 }
             }
         }
@@ -330,47 +354,112 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
                 distinct.Add(s);
             }
         }
-        distinct.Sort((a, b) => a.Bound != b.Bound ? b.Bound.CompareTo(a.Bound) : a.Points != b.Points ? b.Points.CompareTo(a.Points) : a.Bucket.CompareTo(b.Bucket));
+        Order(distinct);
         return distinct;
     }
 
-    private void Scan(Step step, int specialty, Asker asker, bool[]? industryAllowed, SearchRequest request, BestMatches best)
+    private void AddSteps(List<Step> steps, int function, int rank, int points, RoleRelation relation, int reading, HashSet<int>? bands, Asker asker, int specialty)
+    {
+        if (rank < 0 || rank >= _levelCount)
+        {
+            return;
+        }
+        var secondary = (asker.TopicIds.Length > 0 ? Ranking.MaxTopics : 0) + (asker.IndustryKey != None ? Ranking.SameIndustry : 0) + (specialty > 0 ? Ranking.SameSpecialty : 0)
+            + (_standing is null ? 0 : Ranking.MaxStanding);
+        for (var band = 0; band < BandCount; band++)
+        {
+            if (bands is not null && !bands.Contains(band))
+            {
+                continue;
+            }
+            var bucket = Bucket(function, rank, band);
+            if (_postings[bucket].Count == 0)
+            {
+                continue;
+            }
+            var bound = points + Ranking.Size(asker.Band, band == UnknownBand ? -1 : band) + secondary;
+            steps.Add(new Step(bucket, points, bound, relation, reading, specialty));
+        }
+    }
+
+    private static void Order(List<Step> steps) =>
+        steps.Sort((a, b) => a.Bound != b.Bound ? b.Bound.CompareTo(a.Bound) : a.Points != b.Points ? b.Points.CompareTo(a.Points) : a.Bucket.CompareTo(b.Bucket));
+
+    private List<PeerMatch> Run(List<Step> plan, IReadOnlyList<RoleReading> readings, PeerQuery query, Asker asker, SearchRequest request, int top)
+    {
+        var best = new BestMatches(top, this);
+        var industryAllowed = query.Industry is null ? null : IndustriesMatching(query.Industry);
+        foreach (var step in plan)
+        {
+            if (best.IsFull && step.Bound < best.WorstScore)
+            {
+                break;
+            }
+            Scan(step, asker, industryAllowed, request, best);
+        }
+        var matches = new List<PeerMatch>(best.Count);
+        for (var i = 0; i < best.Count; i++)
+        {
+            matches.Add(ToMatch(best[i], readings, asker));
+        }
+        return matches;
+    }
+
+    private void Scan(Step step, Asker asker, bool[]? industryAllowed, SearchRequest request, BestMatches best)
+    {
+        var list = _postings[step.Bucket];
+        Scan(list.Sorted, sorted: true, step, asker, industryAllowed, request, best);
+        Scan(list.Unsorted, sorted: false, step, asker, industryAllowed, request, best);
+    }
+
+    private void Scan(ReadOnlySpan<Posting> postings, bool sorted, Step step, Asker asker, bool[]? industryAllowed, SearchRequest request, BestMatches best)
     {
         var band = step.Bucket % BandCount;
         var basePoints = step.Points + Ranking.Size(asker.Band, band == UnknownBand ? -1 : band);
         var askerTopics = asker.TopicIds;
-        foreach (ref readonly var p in _postings[step.Bucket].Items)
+        foreach (ref readonly var p in postings)
         {
+            // With a full page whose worst already scores what this list can best, the rest of a list in tie order
+            // cannot get in once the hashes pass the worst's.
+            if (sorted && best.IsFull && step.Bound <= best.WorstScore && p.Tie > best.WorstTie)
+            {
+                break;
+            }
             if (p.OrganizationKey == asker.OrganizationKey || p.EmailDomain == asker.Domain || p.OrganizationName == asker.OrganizationName || p.Slot == asker.Slot)
             {
                 continue;
             }
-            if (industryAllowed is not null && !industryAllowed[p.Industry])
+            if (industryAllowed is not null && (p.Industry < 0 || !industryAllowed[p.Industry]))
             {
                 continue;
             }
             var score = basePoints;
-            if (specialty > 0 && p.Specialty == specialty)
+            if (step.Specialty > 0 && p.Specialty == step.Specialty)
             {
                 score += Ranking.SameSpecialty;
-            }
-            if (askerTopics.Length > 0)
-            {
-                score += TopicPoints(p.TopicSet, askerTopics);
             }
             if (p.Industry == asker.IndustryKey)
             {
                 score += Ranking.SameIndustry;
             }
-            if (_standing is not null)
-            {
-                score += Math.Clamp(_standing.Points(_ids[p.Slot]), 0, Ranking.MaxStanding);
-            }
-            if (!best.WouldTake(score, p.Tie, p.Slot, _ids) || IsExcluded(request, _ids[p.Slot]))
+            // Shared topics and standing are the costliest parts; skip them for a profile that could not get in even with the most.
+            if (best.IsFull && score + (askerTopics.Length > 0 ? Ranking.MaxTopics : 0) + (_standing is null ? 0 : Ranking.MaxStanding) < best.WorstScore)
             {
                 continue;
             }
-            best.Take(new Candidate(score, p.Tie, p.Slot, step, p.Specialty), _ids);
+            if (askerTopics.Length > 0)
+            {
+                score += TopicPoints(p.TopicSet, askerTopics);
+            }
+            if (_standing is not null)
+            {
+                score += Math.Clamp(_standing.Points(_text.Text(_id[p.Slot])!), 0, Ranking.MaxStanding);
+            }
+            if (!best.WouldTake(score, p.Tie, p.Slot) || IsExcluded(request, p.Slot))
+            {
+                continue;
+            }
+            best.Take(new Candidate(score, p.Tie, p.Slot, step, p.Specialty));
         }
     }
 
@@ -387,8 +476,13 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
         return Math.Min(Ranking.MaxTopics, shared * Ranking.PerSharedTopic);
     }
 
-    private bool IsExcluded(SearchRequest request, string peerId)
+    private bool IsExcluded(SearchRequest request, int slot)
     {
+        if (request.ExcludedPeerIds is null && request.Excludes is null && _exclusions.Length == 0)
+        {
+            return false;
+        }
+        var peerId = _text.Text(_id[slot])!;
         if (request.ExcludedPeerIds?.Contains(peerId) == true || request.Excludes?.Invoke(peerId) == true)
         {
             return true;
@@ -411,18 +505,8 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
         var rank = c.Step.Bucket / BandCount % _levelCount;
         var band = c.Step.Bucket % BandCount;
         var taxonomy = _reader.Taxonomy;
-        var shared = new List<string>();
-        if (asker.TopicIds.Length > 0)
-        {
-            foreach (var topic in peer.Topics)
-            {
-                if (Array.IndexOf(asker.TopicIds, _topics.Find(topic.Trim().ToLowerInvariant())) >= 0)
-                {
-                    shared.Add(topic);
-                }
-            }
-        }
-        var sameSpecialty = reading.Specialty is not null && c.Specialty > 0 && _specialties[c.Specialty] == reading.Specialty ? reading.Specialty : null;
+        var shared = SharedTopics(peer, asker);
+        var sameSpecialty = reading.Specialty is not null && c.Specialty > 0 && _titles.Specialty(c.Specialty) == reading.Specialty ? reading.Specialty : null;
         HeadcountBand? similarSize = asker.Band >= 0 && band != UnknownBand && Math.Abs(asker.Band - band) <= 1 ? HeadcountBand.All[band] : null;
         var sameIndustry = asker.IndustryKey != None && _industryKeyOf[_industry[c.Slot]] == asker.IndustryKey ? peer.Industry : null;
         var relation = c.Step.Relation;
@@ -434,9 +518,25 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
         return new PeerMatch(peer, c.Score / 100.0, reason, shared);
     }
 
+    private List<string> SharedTopics(Peer peer, Asker asker)
+    {
+        var shared = new List<string>();
+        if (asker.TopicIds.Length > 0)
+        {
+            foreach (var topic in peer.Topics)
+            {
+                if (Array.IndexOf(asker.TopicIds, _topics.Find(topic.Trim().ToLowerInvariant())) >= 0)
+                {
+                    shared.Add(topic);
+                }
+            }
+        }
+        return shared;
+    }
+
     private Asker AskerFor(SearchRequest request)
     {
-        var slot = request.AskerId is not null && _slotById.TryGetValue(request.AskerId, out var s) ? s : -1;
+        var slot = request.AskerId is not null ? SlotOf(request.AskerId) : -1;
         var profile = request.Asker ?? (slot >= 0 ? PeerAt(slot) : null);
         var organizationKey = request.AskerOrganizationKey ?? profile?.OrganizationKey;
         var domain = request.AskerEmailDomain ?? profile?.EmailDomain;
@@ -444,9 +544,23 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
         var topicIds = profile?.Topics.Select(t => _topics.Find(t.Trim().ToLowerInvariant())).Where(id => id >= 0).Distinct().ToArray() ?? [];
         var industryKey = profile is null || string.IsNullOrWhiteSpace(profile.Industry) ? None : Found(_industryKeys.Find(IndustryKey(profile.Industry)));
         SeniorityLevel? level = null;
+        Sector? sector = null;
+        var own = new List<JobFunction>();
         if (profile is not null)
         {
-            level = _reader.ReadTitle(profile.Title).Readings.Select(r => r.Level).Where(l => l is not null).MaxBy(l => l!.Rank);
+            var taxonomy = _reader.Taxonomy;
+            sector = taxonomy.SectorOf(profile.Industry, profile.Organization);
+            var read = _reader.ReadTitle(profile.Title, sector);
+            level = read.Readings.Select(r => r.Level).Where(l => l is not null).MaxBy(l => l!.Rank);
+            foreach (var r in read.Readings.OrderByDescending(r => r.Confidence))
+            {
+                if (!own.Contains(r.Function))
+                {
+                    own.Add(r.Function);
+                }
+            }
+            // An organization that says nothing of its sector still has one through the asker's own family ("Charge Nurse").
+            sector ??= own.Select(f => f.Sector is null ? null : taxonomy.Sectors.FirstOrDefault(s => s.Id == f.Sector)).FirstOrDefault(s => s is not null);
         }
         return new Asker(
             slot,
@@ -456,7 +570,9 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
             profile is { Headcount: > 0 } ? profile.Band.Index : -1,
             topicIds,
             industryKey,
-            level);
+            level,
+            sector,
+            own);
     }
 
     // An asker's organization that no profile has: nobody to exclude, but never "none" (which would match profiles without one).
@@ -477,186 +593,15 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
 
     private int Bucket(int function, int rank, int band) => (((function * _levelCount) + rank) * BandCount) + band;
 
-    private int NewSlot()
-    {
-        if (_slotCount == _ids.Length)
-        {
-            var size = Math.Max(1024, _ids.Length * 2);
-            Array.Resize(ref _ids, size);
-            Array.Resize(ref _names, size);
-            Array.Resize(ref _emails, size);
-            Array.Resize(ref _title, size);
-            Array.Resize(ref _organization, size);
-            Array.Resize(ref _organizationKey, size);
-            Array.Resize(ref _domain, size);
-            Array.Resize(ref _headcount, size);
-            Array.Resize(ref _industry, size);
-            Array.Resize(ref _timeZone, size);
-            Array.Resize(ref _topicSet, size);
-            Array.Resize(ref _channel, size);
-            Array.Resize(ref _flags, size);
-            Array.Resize(ref _updatedAt, size);
-        }
-        return _slotCount++;
-    }
-
-    private void Store(int slot, Peer peer)
-    {
-        _ids[slot] = peer.Id;
-        _names[slot] = peer.Name;
-        _emails[slot] = peer.Email;
-        _title[slot] = TitleId(peer.Title);
-        _organization[slot] = OrganizationId(peer.Organization);
-        _organizationKey[slot] = _organizationKeys.Intern(peer.OrganizationKey);
-        _domain[slot] = peer.EmailDomain is { } domain ? _domains.Intern(domain) : 0;
-        _headcount[slot] = peer.Headcount;
-        _industry[slot] = IndustryId(peer.Industry);
-        _timeZone[slot] = _timeZones.Intern(peer.TimeZone);
-        _topicSet[slot] = TopicSetId(peer.Topics);
-        var channel = _channels.Intern(peer.Channel);
-        _channel[slot] = channel <= byte.MaxValue ? (byte)channel : throw new InvalidOperationException("Too many distinct channels.");
-        _flags[slot] = (byte)(LiveFlag | (peer.Discoverable ? DiscoverableFlag : 0) | (peer.IsDemo ? DemoFlag : 0));
-        _updatedAt[slot] = peer.UpdatedAt;
-    }
-
-    private bool Holds(int slot, Peer peer) =>
-        _names[slot] == peer.Name
-        && _emails[slot] == peer.Email
-        && _titles[_title[slot]] == peer.Title
-        && _organizations[_organization[slot]] == peer.Organization
-        && _organizationKeys[_organizationKey[slot]] == peer.OrganizationKey
-        && _headcount[slot] == peer.Headcount
-        && _industries[_industry[slot]] == peer.Industry
-        && _timeZones[_timeZone[slot]] == peer.TimeZone
-        && _topicSets[_topicSet[slot]].SequenceEqual(peer.Topics)
-        && _channels[_channel[slot]] == peer.Channel
-        && _flags[slot] == (byte)(LiveFlag | (peer.Discoverable ? DiscoverableFlag : 0) | (peer.IsDemo ? DemoFlag : 0) | (_flags[slot] & PostedFlag))
-        && _updatedAt[slot] == peer.UpdatedAt;
-
-    private Peer PeerAt(int slot) => new()
-    {
-        Id = _ids[slot],
-        Name = _names[slot],
-        Title = _titles[_title[slot]],
-        Organization = _organizations[_organization[slot]],
-        OrganizationKey = _organizationKeys[_organizationKey[slot]],
-        Headcount = _headcount[slot],
-        Industry = _industries[_industry[slot]],
-        TimeZone = _timeZones[_timeZone[slot]],
-        Topics = _topicSets[_topicSet[slot]],
-        Discoverable = (_flags[slot] & DiscoverableFlag) != 0,
-        Email = _emails[slot],
-        Channel = _channels[_channel[slot]],
-        IsDemo = (_flags[slot] & DemoFlag) != 0,
-        UpdatedAt = _updatedAt[slot],
-    };
-
-    private void Post(int slot)
-    {
-        var band = _headcount[slot] > 0 ? HeadcountBand.Of(_headcount[slot]).Index : UnknownBand;
-        var posting = new Posting
-        {
-            Slot = slot,
-            OrganizationKey = _organizationKey[slot],
-            EmailDomain = _domain[slot] == 0 ? -1 : _domain[slot],
-            OrganizationName = _organizationNameOf[_organization[slot]],
-            TopicSet = _topicSet[slot],
-            Tie = Tie(_ids[slot]),
-            Industry = _industryKeyOf[_industry[slot]],
-        };
-        foreach (var role in _titleRoles[_title[slot]])
-        {
-            posting.Specialty = role.Specialty;
-            _postings[Bucket(role.Function, role.Level, band)].Add(posting);
-        }
-        _flags[slot] |= PostedFlag;
-    }
-
-    private void Unpost(int slot)
-    {
-        if ((_flags[slot] & PostedFlag) == 0)
-        {
-            return;
-        }
-        var band = _headcount[slot] > 0 ? HeadcountBand.Of(_headcount[slot]).Index : UnknownBand;
-        foreach (var role in _titleRoles[_title[slot]])
-        {
-            _postings[Bucket(role.Function, role.Level, band)].Remove(slot);
-        }
-        _flags[slot] &= unchecked((byte)~PostedFlag);
-    }
-
-    private int TitleId(string title)
-    {
-        var id = _titles.Intern(title);
-        if (id == _titleRoles.Count)
-        {
-            var roles = new List<TitleRole>();
-            foreach (var r in _reader.ReadTitle(title).Readings)
-            {
-                var specialty = r.Specialty is null ? 0 : _specialties.Intern(r.Specialty);
-                roles.Add(new TitleRole(r.Function.Index, r.Level?.Rank ?? 0, specialty <= byte.MaxValue ? (byte)specialty : (byte)0));
-            }
-            _titleRoles.Add([.. roles]);
-        }
-        return id;
-    }
-
-    private int OrganizationId(string organization)
-    {
-        var id = _organizations.Intern(organization);
-        if (id == _organizationNameOf.Count)
-        {
-            var name = OrganizationKeys.NormaliseName(organization);
-            _organizationNameOf.Add(name.Length == 0 ? -1 : _organizationNames.Intern(name));
-        }
-        return id;
-    }
-
-    private int IndustryId(string industry)
-    {
-        var id = _industries.Intern(industry);
-        if (id == _industryKeyOf.Count)
-        {
-            var key = IndustryKey(industry);
-            _industryKeyOf.Add(key.Length == 0 ? -1 : _industryKeys.Intern(key));
-        }
-        return id;
-    }
-
-    private int TopicSetId(IReadOnlyList<string> topics)
-    {
-        var key = string.Join('\u001f', topics);
-        var id = _topicSetKeys.Intern(key);
-        if (id == _topicSets.Count)
-        {
-            _topicSets.Add([.. topics]);
-            _topicSetIds.Add([.. topics.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().Select(_topics.Intern)]);
-        }
-        return id;
-    }
-
-    /// <summary>FNV-1a of the member id: stable across processes, unlike string.GetHashCode.</summary>
-    private static uint Tie(string id)
-    {
-        var hash = 2166136261u;
-        foreach (var c in id)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-        return hash;
-    }
-
-    private readonly record struct TitleRole(int Function, int Level, byte Specialty);
-
-    private readonly record struct Step(int Bucket, int Points, int Bound, RoleRelation Relation, int Reading);
+    private readonly record struct Step(int Bucket, int Points, int Bound, RoleRelation Relation, int Reading, int Specialty);
 
     private readonly record struct Candidate(int Score, uint Tie, int Slot, Step Step, byte Specialty);
 
-    private sealed record Asker(int Slot, int OrganizationKey, int Domain, int OrganizationName, int Band, int[] TopicIds, int IndustryKey, SeniorityLevel? Level);
+    private sealed record Asker(int Slot, int OrganizationKey, int Domain, int OrganizationName, int Band, int[] TopicIds, int IndustryKey,
+        SeniorityLevel? Level, Sector? Sector, IReadOnlyList<JobFunction> OwnFunctions);
 
     /// <summary>The best few candidates so far, best first: higher score, then lower tie hash, then lower id.</summary>
-    private sealed class BestMatches(int capacity)
+    private sealed class BestMatches(int capacity, PeerDirectory directory)
     {
         private readonly Candidate[] _items = new Candidate[capacity];
 
@@ -666,19 +611,21 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
 
         public int WorstScore => _items[Count - 1].Score;
 
+        public uint WorstTie => _items[Count - 1].Tie;
+
         public Candidate this[int index] => _items[index];
 
-        public bool WouldTake(int score, uint tie, int slot, string[] ids) =>
-            !IsFull || Before(score, tie, slot, _items[Count - 1], ids);
+        public bool WouldTake(int score, uint tie, int slot) =>
+            !IsFull || Before(score, tie, slot, _items[Count - 1]);
 
-        public void Take(Candidate candidate, string[] ids)
+        public void Take(Candidate candidate)
         {
             for (var i = 0; i < Count; i++)
             {
                 if (_items[i].Slot == candidate.Slot)
                 {
                     // Reached again through another list: keep the better of the two.
-                    if (!Before(candidate.Score, candidate.Tie, candidate.Slot, _items[i], ids))
+                    if (!Before(candidate.Score, candidate.Tie, candidate.Slot, _items[i]))
                     {
                         return;
                     }
@@ -688,7 +635,7 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
                 }
             }
             var at = Count < _items.Length ? Count : _items.Length - 1;
-            while (at > 0 && Before(candidate.Score, candidate.Tie, candidate.Slot, _items[at - 1], ids))
+            while (at > 0 && Before(candidate.Score, candidate.Tie, candidate.Slot, _items[at - 1]))
             {
                 if (at < _items.Length)
                 {
@@ -703,9 +650,9 @@ public sealed class PeerDirectory : IDisposable, INetworkSize
             }
         }
 
-        private static bool Before(int score, uint tie, int slot, in Candidate other, string[] ids) =>
+        private bool Before(int score, uint tie, int slot, in Candidate other) =>
             score != other.Score ? score > other.Score
             : tie != other.Tie ? tie < other.Tie
-            : string.CompareOrdinal(ids[slot], ids[other.Slot]) < 0;
+            : directory.CompareIds(slot, other.Slot) < 0;
     }
 }

@@ -13,7 +13,10 @@ namespace PeerBot.Matching;
 /// <param name="Notes">Things worth telling the asker about how the query was read.</param>
 public sealed partial record PeerQuery(RoleRead Role, IReadOnlyList<HeadcountBand>? Bands, string? Industry, IReadOnlyList<string> Notes)
 {
-    public static PeerQuery Read(string text, RoleReader reader)
+    public static PeerQuery Read(string text, RoleReader reader) => Read(text, reader, QueryContext.None);
+
+    /// <summary>Reads a query in the asker's context; an industry filter names the sector before the asker's own does.</summary>
+    public static PeerQuery Read(string text, RoleReader reader, QueryContext context)
     {
         var notes = new List<string>();
         IReadOnlyList<HeadcountBand>? bands = null;
@@ -41,13 +44,20 @@ public sealed partial record PeerQuery(RoleRead Role, IReadOnlyList<HeadcountBan
             text = text.Remove(bare.Index, bare.Length);
         }
 
-        var role = reader.ReadQuery(text);
+        if (reader.Taxonomy.SectorOfIndustry(industry) is { } filtered)
+        {
+            context = context with { Sector = filtered };
+        }
+        var role = reader.ReadQuery(text, context);
         foreach (var (from, to) in role.Corrections)
         {
             notes.Add($"Read “{from}” as “{to}”.");
         }
-        return new PeerQuery(role, bands, string.IsNullOrWhiteSpace(industry) ? null : industry, notes);
+        return new PeerQuery(role, bands, string.IsNullOrWhiteSpace(industry) ? null : industry, notes) { RoleText = text.Trim() };
     }
+
+    /// <summary>The words of the query that describe the role, without its filters.</summary>
+    public string RoleText { get; init; } = "";
 
     /// <summary>Bands that overlap the typed range by more than a shared boundary ("200-500" means 201–500, not 51–200 too).</summary>
     private static List<HeadcountBand>? BandsFor(Match match)

@@ -12,6 +12,9 @@ public enum RoleRelation
     RelatedFunction,
     RelatedFunctionNearLevel,
     SameFunction,
+
+    /// <summary>The level asked for, in an area the query did not name ("shift supervisor").</summary>
+    AnyArea,
 }
 
 /// <summary>
@@ -54,6 +57,7 @@ internal static class Ranking
                 RoleRelation.TwoLevelsApart => $"Same function, two levels apart ({peerLevel.Name})",
                 RoleRelation.RelatedFunction => $"Related function ({peerFunction.Name}), same level",
                 RoleRelation.RelatedFunctionNearLevel => $"Related function ({peerFunction.Name}), one level apart",
+                RoleRelation.AnyArea => $"{peerLevel.Name} in {peerFunction.Name.ToLowerInvariant()}",
                 _ => $"{peerFunction.Name} ({peerLevel.Name})",
             },
         };

@@ -27,9 +27,22 @@ public sealed record PeerMatch(Peer Peer, double Score, string Reason, IReadOnly
 /// <summary>The answer to a search.</summary>
 /// <param name="Understood">False when no role could be read from the query.</param>
 /// <param name="Interpretation">How the query was read, e.g. "VP · Marketing".</param>
-/// <param name="Suggestions">Example queries to offer when the role was not understood or nothing matched.</param>
+/// <param name="Suggestions">
+/// Queries to offer: examples when the role was not understood or nothing matched; otherwise the other meanings of a
+/// word read one way, or areas to narrow a search that named none.
+/// </param>
 /// <param name="Message">
 /// Something to tell the asker: "I couldn't tell which role you mean…" when not understood, or how an
 /// ambiguous abbreviation or a misspelling was read. Null when there is nothing to say.
 /// </param>
-public sealed record SearchOutcome(bool Understood, string Interpretation, IReadOnlyList<PeerMatch> Matches, IReadOnlyList<string> Suggestions, string? Message = null);
+public sealed record SearchOutcome(bool Understood, string Interpretation, IReadOnlyList<PeerMatch> Matches, IReadOnlyList<string> Suggestions, string? Message = null)
+{
+    /// <summary>True when no role could be read and the titles were searched for the query's words instead.</summary>
+    public bool ByTitleWords { get; init; }
+
+    /// <summary>
+    /// For a search by title words, the query's role words, normalised (folded, in order, only words that some title
+    /// or the role model knows): what the fallback counts, so the taxonomy grows where users need it. Null otherwise.
+    /// </summary>
+    public string? UnreadWords { get; init; }
+}

@@ -37,20 +37,18 @@ internal static class Typos
     /// <summary>Optimal string alignment distance (a swap of neighbours counts as one edit), capped just above <paramref name="limit"/>.</summary>
     public static int Distance(string a, string b, int limit)
     {
-        var rows = new int[3][];
-        for (var r = 0; r < 3; r++)
-        {
-            rows[r] = new int[b.Length + 1];
-        }
+        // Three rows of the edit matrix, on the stack: this runs for every vocabulary word a typo is compared with.
+        var width = b.Length + 1;
+        Span<int> buffer = width <= 64 ? stackalloc int[3 * 64] : new int[3 * width];
+        var previousPrevious = buffer.Slice(0, width);
+        var previous = buffer.Slice(width, width);
+        var current = buffer.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++)
         {
-            rows[0][j] = j;
+            previous[j] = j;
         }
         for (var i = 1; i <= a.Length; i++)
         {
-            var previousPrevious = rows[(i + 1) % 3];
-            var previous = rows[(i + 2) % 3];
-            var current = rows[i % 3];
             current[0] = i;
             var rowMin = current[0];
             for (var j = 1; j <= b.Length; j++)
@@ -68,7 +66,11 @@ internal static class Typos
             {
                 return limit + 1;
             }
+            var spare = previousPrevious;
+            previousPrevious = previous;
+            previous = current;
+            current = spare;
         }
-        return rows[a.Length % 3][b.Length];
+        return previous[b.Length];
     }
 }

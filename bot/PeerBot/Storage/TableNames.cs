@@ -36,6 +36,9 @@ public sealed class TableNames(string prefix)
     public string MeetingMembers { get; } = prefix + "MeetingMembers";
     public string MeetingFeedback { get; } = prefix + "MeetingFeedback";
 
+    /// <summary>How often searches the role model could not read were made, by their role words (no member data).</summary>
+    public string UnreadQueries { get; } = prefix + "UnreadQueries";
+
     /// <summary>The nudge work queue (queue names: lower case letters, digits and single hyphens).</summary>
     public string NudgeQueue { get; } = prefix.ToLowerInvariant() + "-nudges";
 
@@ -43,5 +46,5 @@ public sealed class TableNames(string prefix)
     public string NudgePoisonQueue { get; } = prefix.ToLowerInvariant() + "-nudges-poison";
 
     public IEnumerable<string> All => [Profiles, ConversationReferences, Outbox, OutboxAbout, Turns, Introductions, IntroductionIndex, IntroductionLedgers, SlackInstallations, DataProtectionKeys, TeamInstalls,
-        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState, NudgeIndex, Changes, SlackWork, PersonalInstalls, UninstalledTenants, TenantConsents, Meetings, MeetingMembers, MeetingFeedback];
+        NudgeMembers, NudgeTimers, NudgeDeliveries, NudgeChannels, NudgeFollowUps, NudgeState, NudgeIndex, Changes, SlackWork, PersonalInstalls, UninstalledTenants, TenantConsents, Meetings, MeetingMembers, MeetingFeedback, UnreadQueries];
 }

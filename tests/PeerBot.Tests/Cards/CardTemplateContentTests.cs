@@ -163,6 +163,32 @@ public sealed class CardTemplateContentTests
     }
 
     [Fact]
+    public void Results_offer_the_other_readings_as_searches_before_the_profile_invitation()
+    {
+        var card = Render("results.choices");
+        Assert.Contains("I read “principal” as school principal, its most common meaning. For another meaning, pick one below.", Texts(card));
+        var actions = Actions(card);
+        Assert.Equal(["consulting principal", "principal engineer"], actions.Select(a => (string)a!["title"]!));
+        Assert.All(actions, a => Assert.Equal(("Action.Submit", "findpeer", (string)a!["title"]!),
+            ((string)a!["type"]!, (string)a["data"]!["action"]!, (string)a["data"]!["query"]!)));
+
+        var anonymous = Actions(Render("results.choices", d => d["askerHasProfile"] = false));
+        Assert.Equal(["consulting principal", "principal engineer", "Create my profile"], anonymous.Select(a => (string)a!["title"]!));
+    }
+
+    [Fact]
+    public void Statistics_list_the_searches_that_could_not_be_read_only_when_there_are_some()
+    {
+        var facts = Elements(Render("stats")).Single(e => (string?)e["type"] == "FactSet")["facts"]!.AsArray()
+            .Select(f => ((string)f!["title"]!, (string)f["value"]!)).ToList();
+        Assert.Equal([("head sommelier", "14"), ("harbour master", "9"), ("lighthouse keeper supervisor", "3")], facts);
+
+        var quiet = Render("stats.noUnread");
+        Assert.DoesNotContain(Elements(quiet), e => (string?)e["type"] == "FactSet");
+        Assert.DoesNotContain("Searches I could not read as a role", Texts(quiet));
+    }
+
+    [Fact]
     public void No_results_offers_each_suggestion_as_a_search()
     {
         var card = Render("noResults");

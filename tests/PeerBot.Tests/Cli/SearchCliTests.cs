@@ -124,6 +124,17 @@ public sealed class SearchCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_repeated_id_is_reported_with_both_lines_and_the_later_row_wins()
+    {
+        using var file = new TempFile(Header + "a,Ann,,CFO,A,10,,,\nb,Bob,,CFO,B,10,,,\na,Ann,,VP Sales,A,10,,,\n");
+        var run = await CliRun.Of("search", "--directory", file.Path, "--query", "CFO", "--json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["line 4: id a repeats line 2; the later row wins."], run.StderrLines);
+        Assert.Equal(["b"], System.Text.Json.JsonDocument.Parse(run.Stdout).RootElement.EnumerateArray().Select(r => r.GetProperty("id").GetString()).Take(1));
+        Assert.DoesNotContain("\"id\":\"a\"", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unclosed_quote_is_a_bad_row_not_a_crash()
     {
         using var file = new TempFile(Header + "ok,Ann,,CFO,A,10,,,\nbad,\"Bob,,CFO,B,10,,,\nlost,Cy,,CFO,C,10,,,\n");
