@@ -18,7 +18,7 @@ public static class MatchingSetup
         services.AddSingleton<INetworkSize>(sp => sp.GetRequiredService<PeerDirectory>());
         services.AddHostedService<DirectoryLoader>();
         services.AddSingleton<UnreadQueries>();
-        services.AddSingleton<Stats.IUnreadSearches>(sp => sp.GetRequiredService<UnreadQueries>());
+        services.AddSingleton<IUnreadSearches>(sp => sp.GetRequiredService<UnreadQueries>());
         services.AddHostedService<UnreadQueryFlusher>();
         services.AddSingleton<Conversations.IChatCommand, FindPeerCommand>();
         return services;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
-using PeerBot.Stats;
 using PeerBot.Storage;
 
 namespace PeerBot.Matching;

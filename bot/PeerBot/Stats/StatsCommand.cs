@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PeerBot.Conversations;
+using PeerBot.Matching;
 
 namespace PeerBot.Stats;
 
