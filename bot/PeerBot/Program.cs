@@ -39,6 +39,7 @@ builder.Services.AddNudges();
 
 var app = builder.Build();
 
+app.UseStorageCallCounts();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapHealth();

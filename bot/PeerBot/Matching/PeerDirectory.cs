@@ -12,7 +12,7 @@ namespace PeerBot.Matching;
 /// lists that could hold a good match, best first, and stops as soon as no remaining list can beat the
 /// results it already has. See docs/matching.md.
 /// </remarks>
-public sealed class PeerDirectory : IDisposable, INetworkSize
+public sealed class PeerDirectory : IDisposable, INetworkSize, IKnownPeers
 {
     private const int BandCount = 9;
     private const int UnknownBand = 8;
