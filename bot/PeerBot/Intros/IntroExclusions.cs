@@ -6,8 +6,8 @@ namespace PeerBot.Intros;
 
 /// <summary>
 /// The asker's own intros: anyone they are pending or connected with, or who declined them within 90 days. Each
-/// member's intros are kept in memory once read (one index query, and a read per intro); this instance's writes drop
-/// the members they concern at once, other instances' through the intro change records.
+/// member's intros are kept in memory once read (one index query, and a read per intro); this instance's writes change
+/// them in memory at once, and other instances' writes drop the members they concern, through the intro change records.
 /// </summary>
 public sealed partial class IntroHistory : BackgroundService, IAskerHistory
 {
@@ -18,6 +18,7 @@ public sealed partial class IntroHistory : BackgroundService, IAskerHistory
     private readonly ChangeLog _changes;
     private readonly TimeProvider _clock;
     private readonly ILogger<IntroHistory> _logger;
+    private readonly Lock _changing = new();
     private DateTimeOffset? _cursor;
     private long _generation;
 
@@ -25,6 +26,7 @@ public sealed partial class IntroHistory : BackgroundService, IAskerHistory
     {
         (_store, _changes, _clock, _logger) = (store, changes, clock, logger);
         store.Changed += Forget;
+        store.Saved += Keep;
     }
 
     public async Task<IReadOnlySet<string>> PeersToSkipAsync(string askerId, CancellationToken cancellationToken)
@@ -59,19 +61,41 @@ public sealed partial class IntroHistory : BackgroundService, IAskerHistory
             intros.Add(intro);
         }
         var read = intros.ToArray();
-        if (Interlocked.Read(ref _generation) == generation)
+        lock (_changing)
         {
-            _intros.Set(memberId, read, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Kept });
+            if (Interlocked.Read(ref _generation) == generation)
+            {
+                _intros.Set(memberId, read, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Kept });
+            }
         }
         return read;
     }
 
+    /// <summary>An intro this instance wrote: members whose intros are in memory see it there, without a read.</summary>
+    private void Keep(Introduction intro)
+    {
+        lock (_changing)
+        {
+            Interlocked.Increment(ref _generation);
+            foreach (var member in new[] { intro.RequesterId, intro.PeerId })
+            {
+                if (_intros.TryGetValue(member, out Introduction[]? known))
+                {
+                    _intros.Set<Introduction[]>(member, [.. known!.Where(i => i.PairKey != intro.PairKey), intro], new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Kept });
+                }
+            }
+        }
+    }
+
     private void Forget(IReadOnlyList<string> members)
     {
-        Interlocked.Increment(ref _generation);
-        foreach (var member in members)
+        lock (_changing)
         {
-            _intros.Remove(member);
+            Interlocked.Increment(ref _generation);
+            foreach (var member in members)
+            {
+                _intros.Remove(member);
+            }
         }
     }
 
@@ -86,12 +110,16 @@ public sealed partial class IntroHistory : BackgroundService, IAskerHistory
                 if (batch.Changes is null)
                 {
                     // No cursor (start-up, or records pruned while stalled): nothing read before can be trusted.
-                    Interlocked.Increment(ref _generation);
-                    _intros.Clear();
+                    lock (_changing)
+                    {
+                        Interlocked.Increment(ref _generation);
+                        _intros.Clear();
+                    }
                 }
                 else
                 {
-                    Forget([.. batch.Changes.SelectMany(c => c.Members).Distinct(StringComparer.Ordinal)]);
+                    // This instance's own writes are in memory already.
+                    Forget([.. batch.Changes.Where(c => c.By != _changes.Writer).SelectMany(c => c.Members).Distinct(StringComparer.Ordinal)]);
                 }
                 _cursor = batch.Next;
             }
@@ -106,6 +134,7 @@ public sealed partial class IntroHistory : BackgroundService, IAskerHistory
     public override void Dispose()
     {
         _store.Changed -= Forget;
+        _store.Saved -= Keep;
         _intros.Dispose();
         base.Dispose();
     }

@@ -18,8 +18,11 @@ public sealed class IntroStore(TableServiceClient service, TableNames names, Cha
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Raised after this instance wrote or deleted intros or index rows of these members (before and after each write).</summary>
+    /// <summary>Raised after this instance deleted intros or index rows of these members.</summary>
     public event Action<IReadOnlyList<string>>? Changed;
+
+    /// <summary>Raised after this instance wrote an introduction (both members' index rows are written by then or next).</summary>
+    public event Action<Introduction>? Saved;
 
     private readonly TableClient _pairs = service.GetTableClient(names.Introductions);
     private readonly TableClient _index = service.GetTableClient(names.IntroductionIndex);
@@ -56,7 +59,7 @@ public sealed class IntroStore(TableServiceClient service, TableNames names, Cha
             await changes.RecordAsync(Stream, intro.PairKey, ChangeKinds.Saved, [intro.RequesterId, intro.PeerId], () => expected is { } etag
                 ? _pairs.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken)
                 : _pairs.AddEntityAsync(entity, cancellationToken), cancellationToken);
-            Changed?.Invoke([intro.RequesterId, intro.PeerId]);
+            Saved?.Invoke(intro);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412 || (e.Status == 404 && expected is not null))
         {
@@ -72,7 +75,6 @@ public sealed class IntroStore(TableServiceClient service, TableNames names, Cha
         await Task.WhenAll(
             _index.UpsertEntityAsync(IndexRow(intro.RequesterId, intro.PeerId, intro.PairKey), TableUpdateMode.Replace, cancellationToken),
             _index.UpsertEntityAsync(IndexRow(intro.PeerId, intro.RequesterId, intro.PairKey), TableUpdateMode.Replace, cancellationToken));
-        Changed?.Invoke([intro.RequesterId, intro.PeerId]);
     }
 
     /// <summary>Every introduction the member takes part in, in any state.</summary>

@@ -78,6 +78,11 @@ public sealed class TurnStorageCallsTests() : BotTestBase("turncalls")
         var card = await Connector.WaitForAsync(Activities.PersonalConversation("u-target"), 3);
         Assert.Contains("Ada Lovelace", card[^1].CardText, StringComparison.Ordinal);
         Assert.True(count <= MaxRequestIntroCalls, $"{count} calls: {CallList}");
+
+        // The asker's intros in memory now hold the request: the next search leaves the peer out, reading nothing.
+        var (afterCalls, after) = await CountAsync(InTenant(Activities.Message(Connector.ServiceUrl, "u-asker", "/findpeer VP marketing"), "tenant-a"), 1);
+        Assert.DoesNotContain("Grace Hopper", after[0].CardText, StringComparison.Ordinal);
+        Assert.Equal(1, afterCalls);
     }
 
     /// <summary>
