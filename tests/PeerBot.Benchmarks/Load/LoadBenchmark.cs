@@ -14,22 +14,26 @@ namespace PeerBot.Benchmarks.Load;
 /// same build; onboards 2,000 members through the profile form, each in their own tenant; then drives each kind of
 /// turn with the same closed-loop load (8 connections) for the same time, in three alternating rounds. Every
 /// hundredth request repeats an earlier activity (a redelivery), which must bring no second reply.
-/// Usage: dotnet run -c Release --project tests/PeerBot.Benchmarks -- load [seconds per run] [connections] [--baseline PATH/PeerBot.dll] [--profile SECONDS]
+/// Usage: dotnet run -c Release --project tests/PeerBot.Benchmarks -- load [seconds per run] [connections] [--baseline PATH/PeerBot.dll] [--profile SECONDS] [--one-tenant]
 /// </summary>
 public static class LoadBenchmark
 {
     private const int Members = 1000;
     private static readonly string[] Roles = ["VP marketing", "CFO", "Director of engineering", "Head of customer success", "VP sales", "CTO", "Head of people", "nurse manager"];
 
+    /// <summary>With <c>--one-tenant</c>, every member is in the same tenant: Teams' per-tenant pace (50 a second) binds.</summary>
+    private static bool _oneTenant;
+
     public static async Task<int> RunAsync(string[] args)
     {
+        _oneTenant = args.Contains("--one-tenant");
         var numbers = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var seconds = numbers.Length > 0 ? numbers[0] : 10;
         var connections = numbers.Length > 1 ? numbers[1] : 8;
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var dll = Option(args, "--baseline") is { } baseline ? Path.GetFullPath(baseline)
             : Path.Combine(Azurite.RepositoryRoot(), "bot", "PeerBot", "bin", here.Parent!.Name, here.Name, "PeerBot.dll");
-        Console.WriteLine($"Load: {connections} connections, {seconds} s per run, 3 rounds; {Environment.ProcessorCount} cores; bot {dll}");
+        Console.WriteLine($"Load: {connections} connections, {seconds} s per run, 3 rounds; {Environment.ProcessorCount} cores; {(_oneTenant ? "all members in one tenant" : "each member in a tenant of their own")}; bot {dll}");
         Console.WriteLine($"Load average at start: {LoadAverage()}");
 
         await using var connector = new LoopbackConnector();
@@ -235,7 +239,7 @@ public static class LoadBenchmark
     /// <summary>Each member in a tenant of their own, so Teams' per-tenant pacing never binds.</summary>
     private static JsonObject InTenant(JsonObject activity, string user)
     {
-        var tenant = "tenant-" + user;
+        var tenant = _oneTenant ? "tenant-shared" : "tenant-" + user;
         activity["conversation"]!["tenantId"] = tenant;
         activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } };
         return activity;
