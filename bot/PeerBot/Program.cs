@@ -41,6 +41,7 @@ builder.Services.AddMeetings();
 
 var app = builder.Build();
 
+app.UseStorageCallCounts();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapHealth();

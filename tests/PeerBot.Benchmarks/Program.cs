@@ -12,6 +12,16 @@ if (args.Length > 0 && args[0] == "slack-ack")
 {
     return await PeerBot.Benchmarks.Slack.AckBenchmark.RunAsync(args[1..]);
 }
+// dotnet run -c Release --project tests/PeerBot.Benchmarks -- load [seconds per run] [connections] [--baseline PATH/PeerBot.dll]
+if (args.Length > 0 && args[0] == "load")
+{
+    return await PeerBot.Benchmarks.Load.LoadBenchmark.RunAsync(args[1..]);
+}
+// The echo bot the load run compares with, as its own process (started by the load run).
+if (args.Length > 0 && args[0] == "echo-bot")
+{
+    return await PeerBot.Benchmarks.Load.EchoBotHost.RunAsync(args[1..]);
+}
 // dotnet run -c Release --project tests/PeerBot.Benchmarks -- changes [members] [changed]
 if (args.Length > 0 && args[0] == "changes")
 {

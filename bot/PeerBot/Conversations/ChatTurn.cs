@@ -40,6 +40,9 @@ public sealed record ChatTurn(Member From, string ConversationId, bool IsPersona
     /// acknowledged request before it works on it), so the router does not record it a second time.
     /// </summary>
     public bool IsClaimed { get; init; }
+
+    /// <summary>When the channel says the member sent it; the same on every repeat delivery (the turn ledger keys on it).</summary>
+    public DateTimeOffset? SentAt { get; init; }
 }
 
 /// <summary>Something the bot says back: a card bound to view data, or plain text.</summary>

@@ -9,8 +9,10 @@ public static class ConversationsSetup
         services.AddSingleton<SealedLinks>();
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<TurnLedger>();
+        services.AddHostedService<TurnSweeper>();
         services.AddSingleton<Outbox>();
         services.AddHostedService<OutboxNotes>();
+        services.AddHostedService(sp => sp.GetRequiredService<Outbox>());
         services.AddSingleton<MemberMessenger>();
         services.AddSingleton<IChatCommand, HelpCommand>();
         services.TryAddSingleton(TimeProvider.System);

@@ -7,17 +7,32 @@ using PeerBot.Storage;
 namespace PeerBot.Conversations;
 
 /// <summary>
-/// Messages for members the bot could not reach yet, delivered in order on their next turn. Each message names the
-/// members it speaks of, and each of those gets a note in <see cref="TableNames.OutboxAbout"/> (partition: that
-/// member, row: the message), written before the message, so that erasing a member reads their notes and deletes what
-/// they point to, never the whole outbox. A note may outlive its message (harmless); no message lacks its notes.
+/// Messages for members the bot could not reach yet, delivered in order on their next turn.
+/// <para>Which members have messages waiting is held in memory, so a turn reads the outbox only when something waits:
+/// the whole (small) table's keys once at start-up, then this instance's own writes at once and other instances'
+/// through the change records (stream <see cref="Stream"/>). Until the start-up read is done, every turn reads the
+/// outbox as before.</para>
+/// <para>Each message names the members it speaks of, and each of those gets a note in
+/// <see cref="TableNames.OutboxAbout"/> (partition: that member, row: the message), written before the message, so
+/// that erasing a member reads their notes and deletes what they point to, never the whole outbox. A note may outlive
+/// its message (harmless); no message lacks its notes.</para>
 /// </summary>
-public sealed class Outbox(TableServiceClient service, TableNames names, TimeProvider clock)
+public sealed partial class Outbox(TableServiceClient service, TableNames names, ChangeLog changes, TimeProvider clock, ILogger<Outbox> logger) : BackgroundService
 {
+    /// <summary>The change stream of waiting messages; a record's key and only member is the recipient.</summary>
+    public const string Stream = "outbox";
+
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
     private const string Meta = "~meta";
     private const string Indexed = "indexed";
     private readonly TableClient _table = service.GetTableClient(names.Outbox);
     private readonly TableClient _about = service.GetTableClient(names.OutboxAbout);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _waiting = new(StringComparer.Ordinal);
+    private volatile bool _known;
+    private DateTimeOffset? _cursor;
+
+    /// <summary>True when a message may wait for the member (false only when this instance knows nothing waits).</summary>
+    public bool MayHaveWaiting(string memberId) => !_known || _waiting.ContainsKey(memberId);
 
     public async Task EnqueueAsync(string memberId, BotReply reply, IReadOnlyList<string> about, CancellationToken cancellationToken)
     {
@@ -30,13 +45,69 @@ public sealed class Outbox(TableServiceClient service, TableNames names, TimePro
         // Row keys sort by time so the member reads messages in the order they were written.
         var rowKey = $"{clock.GetUtcNow().UtcTicks:D19}-{Guid.NewGuid():N}";
         await NoteAsync(TableKeys.Escape(memberId), rowKey, about.Select(TableKeys.Escape), cancellationToken);
-        await _table.AddEntityAsync(new TableEntity(TableKeys.Escape(memberId), rowKey)
+        var row = new TableEntity(TableKeys.Escape(memberId), rowKey)
         {
             ["Kind"] = kind,
             ["Body"] = body.ToJsonString(),
             ["About"] = About(about),
-        }, cancellationToken);
+            ["MemberId"] = memberId,
+        };
+        await changes.RecordAsync(Stream, memberId, ChangeKinds.Saved, [memberId], () => _table.AddEntityAsync(row, cancellationToken), cancellationToken);
+        // Flagged after the row is written: a delivery that cleared the flag before this still reads the row.
+        _waiting[memberId] = 0;
     }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(RefreshInterval, clock);
+        do
+        {
+            try
+            {
+                await RefreshAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogRefreshFailed(logger, e.GetType().Name);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var batch = await changes.FollowAsync(Stream, _cursor, cancellationToken);
+        if (batch.Changes is null)
+        {
+            // Only keys: the outbox holds what could not be delivered yet, which is little.
+            await foreach (var row in _table.QueryAsync<TableEntity>(select: ["PartitionKey", "MemberId"], cancellationToken: cancellationToken))
+            {
+                if (row.GetString("MemberId") is { } member)
+                {
+                    _waiting[member] = 0;
+                }
+                else
+                {
+                    // Rows written before the member id was kept on them: their members are read every turn.
+                    _known = false;
+                    _cursor = batch.Next;
+                    return;
+                }
+            }
+            _known = true;
+        }
+        else
+        {
+            foreach (var member in batch.Keys)
+            {
+                _waiting[member] = 0;
+            }
+        }
+        _cursor = batch.Next;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh who has messages waiting ({ExceptionType}); trying again")]
+    private static partial void LogRefreshFailed(ILogger logger, string exceptionType);
 
     /// <summary>Withdraws waiting messages that speak of a member (their erasure): reads that member's notes only.</summary>
     public async Task WithdrawAboutAsync(string memberId, CancellationToken cancellationToken)
@@ -132,14 +203,28 @@ public sealed class Outbox(TableServiceClient service, TableNames names, TimePro
     /// <summary>Sends everything waiting for the member through this turn's replies, deleting each once sent.</summary>
     public async Task<int> DeliverAsync(string memberId, IReplyChannel replies, CancellationToken cancellationToken)
     {
-        var delivered = 0;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(memberId)}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        if (!MayHaveWaiting(memberId))
         {
-            await replies.SendAsync(Read(row), cancellationToken);
-            await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
-            await UnnoteAsync(row.PartitionKey, row.RowKey, row.GetString("About"), cancellationToken);
-            delivered++;
+            return 0;
+        }
+        // Cleared before reading: a message written meanwhile sets it again (see EnqueueAsync).
+        _waiting.TryRemove(memberId, out _);
+        var delivered = 0;
+        try
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(memberId)}");
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                await replies.SendAsync(Read(row), cancellationToken);
+                await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+                await UnnoteAsync(row.PartitionKey, row.RowKey, row.GetString("About"), cancellationToken);
+                delivered++;
+            }
+        }
+        catch
+        {
+            _waiting[memberId] = 0;
+            throw;
         }
         return delivered;
     }

@@ -47,7 +47,7 @@ public sealed class ComposeIntroAction(ProfileStore profiles) : ICardAction
     }
 }
 
-public sealed class RequestIntroAction(IntroService intros, ProfileStore profiles) : ICardAction
+public sealed class RequestIntroAction(IntroService intros, MemberProfiles profiles) : ICardAction
 {
     public string Verb => IntroVerbs.Request;
 
@@ -59,7 +59,7 @@ public sealed class RequestIntroAction(IntroService intros, ProfileStore profile
         var noteInput = Text(turn.Value, "noteInput");
         var note = Text(turn.Value, noteInput.StartsWith("note", StringComparison.Ordinal) ? noteInput : "note");
         var (outcome, intro) = await intros.RequestAsync(turn.From.PeerId, peerId, note, turn.ActivityId ?? "", cancellationToken);
-        var peer = (await profiles.GetAsync(peerId, cancellationToken))?.Peer;
+        var peer = await profiles.FindAsync(peerId, cancellationToken);
         // Names are member text: shown as typed, never as a link.
         var name = PlainName(peer?.Name ?? "that leader");
         BotReply reply = outcome switch

@@ -33,16 +33,24 @@ public enum RelayOutcome
 /// The introduction lifecycle. Every change goes through an ETag-guarded write of the pair's row, so racing
 /// clicks produce exactly one outcome, and only the winner sends messages.
 /// </summary>
-public sealed class IntroService(IntroStore store, IntroLedgers ledgers, ProfileStore profiles, ProfileContacts contacts, MemberMessenger messenger, BusyPeers busy, IEnumerable<IIntroWatcher> watchers, TimeProvider clock)
+public sealed class IntroService(IntroStore store, IntroLedgers ledgers, ProfileStore profiles, MemberProfiles known, IntroHistory history, ProfileContacts contacts, MemberMessenger messenger, BusyPeers busy, IEnumerable<IIntroWatcher> watchers, TimeProvider clock)
 {
-    public async Task<(RequestOutcome Outcome, Introduction? Intro)> RequestAsync(string requesterId, string peerId, string note, string activityId, CancellationToken cancellationToken)
+    public Task<(RequestOutcome Outcome, Introduction? Intro)> RequestAsync(string requesterId, string peerId, string note, string activityId, CancellationToken cancellationToken) =>
+        RequestAsync(requesterId, peerId, note, activityId, readPair: false, cancellationToken);
+
+    /// <param name="readPair">
+    /// Read the pair's row even when the requester's intros, as this instance holds them, include none with the peer
+    /// (then the row is only inserted, which fails if it exists after all; the request is then made again, reading it).
+    /// </param>
+    private async Task<(RequestOutcome Outcome, Introduction? Intro)> RequestAsync(string requesterId, string peerId, string note, string activityId, bool readPair, CancellationToken cancellationToken)
     {
-        var requester = (await profiles.GetAsync(requesterId, cancellationToken))?.Peer;
+        // Both profiles from memory: name, title, organization and its key, email domain and whether listed.
+        var requester = await known.FindAsync(requesterId, cancellationToken);
         if (requester is null)
         {
             return (RequestOutcome.NoProfile, null);
         }
-        var peer = (await profiles.GetAsync(peerId, cancellationToken))?.Peer;
+        var peer = await known.FindAsync(peerId, cancellationToken);
         if (peer is null || !peer.Discoverable)
         {
             return (RequestOutcome.UnknownPeer, null);
@@ -57,7 +65,8 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
 
         var pairKey = IntroRules.PairKey(requesterId, peerId);
         var now = clock.GetUtcNow();
-        var existing = await store.GetAsync(pairKey, cancellationToken);
+        var unread = !readPair && history.KnowsNone(requesterId, peerId);
+        var existing = unread ? null : await store.GetAsync(pairKey, cancellationToken);
         if (existing is { } last)
         {
             if (last.Intro.RequestActivityId == activityId && activityId.Length > 0)
@@ -87,7 +96,8 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
         {
             return (RequestOutcome.WeeklyLimit, null);
         }
-        if (!await ledgers.TryChangeAsync(peerId, l => TakeIncomingSlot(l, pairKey), cancellationToken))
+        var peerLedger = await ledgers.ChangeAsync(peerId, l => TakeIncomingSlot(l, pairKey), cancellationToken);
+        if (peerLedger is null)
         {
             await ledgers.TryChangeAsync(requesterId, l => l with { SentAt = Without(l.SentAt, now) }, CancellationToken.None);
             return (RequestOutcome.PeerBusy, null);
@@ -100,12 +110,16 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
         {
             await ledgers.TryChangeAsync(peerId, l => l with { PendingIncoming = [.. l.PendingIncoming.Where(k => k != pairKey)] }, CancellationToken.None);
             await ledgers.TryChangeAsync(requesterId, l => l with { SentAt = Without(l.SentAt, now) }, CancellationToken.None);
+            if (unread)
+            {
+                return await RequestAsync(requesterId, peerId, note, activityId, readPair: true, cancellationToken);
+            }
             var winner = await store.GetAsync(pairKey, cancellationToken);
             return (winner?.Intro.RequestActivityId == activityId ? RequestOutcome.Duplicate : RequestOutcome.AlreadyOpen, winner?.Intro);
         }
         await store.IndexAsync(intro, cancellationToken);
         PeerBotTelemetry.Intro("requested");
-        busy.Update(peerId, (await ledgers.GetAsync(peerId, cancellationToken)).PendingIncoming.Count >= IntroRules.MaxPendingIncoming);
+        busy.Update(peerId, peerLedger.PendingIncoming.Count >= IntroRules.MaxPendingIncoming);
         await messenger.SendAsync(peerId, IntroCards.Request(intro, requester, peer), cancellationToken, [requesterId]);
         return (RequestOutcome.Sent, intro);
     }

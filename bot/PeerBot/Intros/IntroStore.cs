@@ -17,6 +17,13 @@ public sealed class IntroStore(TableServiceClient service, TableNames names, Cha
     public const string Stream = "intros";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Raised after this instance deleted intros or index rows of these members.</summary>
+    public event Action<IReadOnlyList<string>>? Changed;
+
+    /// <summary>Raised after this instance wrote an introduction (both members' index rows are written by then or next).</summary>
+    public event Action<Introduction>? Saved;
+
     private readonly TableClient _pairs = service.GetTableClient(names.Introductions);
     private readonly TableClient _index = service.GetTableClient(names.IntroductionIndex);
 
@@ -52,6 +59,7 @@ public sealed class IntroStore(TableServiceClient service, TableNames names, Cha
             await changes.RecordAsync(Stream, intro.PairKey, ChangeKinds.Saved, [intro.RequesterId, intro.PeerId], () => expected is { } etag
                 ? _pairs.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken)
                 : _pairs.AddEntityAsync(entity, cancellationToken), cancellationToken);
+            Saved?.Invoke(intro);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412 || (e.Status == 404 && expected is not null))
         {
@@ -63,8 +71,10 @@ public sealed class IntroStore(TableServiceClient service, TableNames names, Cha
     /// <summary>Records that both members take part in the pair's introduction (idempotent).</summary>
     public async Task IndexAsync(Introduction intro, CancellationToken cancellationToken)
     {
-        await _index.UpsertEntityAsync(IndexRow(intro.RequesterId, intro.PeerId, intro.PairKey), TableUpdateMode.Replace, cancellationToken);
-        await _index.UpsertEntityAsync(IndexRow(intro.PeerId, intro.RequesterId, intro.PairKey), TableUpdateMode.Replace, cancellationToken);
+        // Two partitions, so two calls; at once, so one round trip.
+        await Task.WhenAll(
+            _index.UpsertEntityAsync(IndexRow(intro.RequesterId, intro.PeerId, intro.PairKey), TableUpdateMode.Replace, cancellationToken),
+            _index.UpsertEntityAsync(IndexRow(intro.PeerId, intro.RequesterId, intro.PairKey), TableUpdateMode.Replace, cancellationToken));
     }
 
     /// <summary>Every introduction the member takes part in, in any state.</summary>
@@ -107,6 +117,7 @@ public sealed class IntroStore(TableServiceClient service, TableNames names, Cha
             () => _pairs.DeleteEntityAsync(intro.PairKey[..2], intro.PairKey, ETag.All, cancellationToken), cancellationToken);
         await _index.DeleteEntityAsync(TableKeys.Escape(intro.RequesterId), intro.PairKey, ETag.All, cancellationToken);
         await _index.DeleteEntityAsync(TableKeys.Escape(intro.PeerId), intro.PairKey, ETag.All, cancellationToken);
+        Changed?.Invoke([intro.RequesterId, intro.PeerId]);
     }
 
     /// <summary>Removes every trace of a member from the index (their pair rows are handled by the caller).</summary>
@@ -117,6 +128,7 @@ public sealed class IntroStore(TableServiceClient service, TableNames names, Cha
         {
             await _index.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
         }
+        Changed?.Invoke([memberId]);
     }
 
     private static TableEntity IndexRow(string memberId, string otherId, string pairKey) =>

@@ -19,7 +19,9 @@ public static class IntrosSetup
             services.AddSingleton<ICardAction>(sp => new MoveIntroAction(verb, sp.GetRequiredService<IntroService>(), sp.GetRequiredService<Profiles.ProfileStore>()));
         }
         services.AddSingleton<IChatCommand, IntrosCommand>();
-        services.AddSingleton<Matching.IAskerHistory, IntroHistory>();
+        services.AddSingleton<IntroHistory>();
+        services.AddSingleton<Matching.IAskerHistory>(sp => sp.GetRequiredService<IntroHistory>());
+        services.AddHostedService(sp => sp.GetRequiredService<IntroHistory>());
         services.AddSingleton<BusyPeers>();
         services.AddSingleton<Matching.IPeerExclusions>(sp => sp.GetRequiredService<BusyPeers>());
         services.AddHostedService(sp => sp.GetRequiredService<BusyPeers>());

@@ -5,7 +5,7 @@ using PeerBot.Profiles;
 namespace PeerBot.Matching;
 
 /// <summary>"findpeer &lt;role&gt;": peers with that role at other organizations, best first.</summary>
-public sealed class FindPeerCommand(PeerDirectory directory, ProfileStore profiles, IEnumerable<IAskerHistory> histories, UnreadQueries unread) : IChatCommand
+public sealed class FindPeerCommand(PeerDirectory directory, MemberProfiles profiles, ProfileStore store, IEnumerable<IAskerHistory> histories, UnreadQueries unread) : IChatCommand
 {
     public const int MaxQueryLength = 200;
 
@@ -29,8 +29,8 @@ public sealed class FindPeerCommand(PeerDirectory directory, ProfileStore profil
         }
 
         var from = context.Turn.From;
-        var asker = (await profiles.GetAsync(from.PeerId, cancellationToken))?.Peer;
-        var organizationKey = asker?.OrganizationKey ?? AnonymousOrganizationKey(from, profiles.Policy);
+        var asker = await profiles.FindAsync(from.PeerId, cancellationToken);
+        var organizationKey = asker?.OrganizationKey ?? AnonymousOrganizationKey(from, store.Policy);
         var skip = new HashSet<string>(StringComparer.Ordinal);
         foreach (var history in histories)
         {

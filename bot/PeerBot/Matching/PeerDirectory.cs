@@ -13,7 +13,7 @@ namespace PeerBot.Matching;
 /// list can beat the results it already has. A query the role model cannot read falls back to the words of
 /// the titles. See docs/matching.md.
 /// </remarks>
-public sealed partial class PeerDirectory : IDisposable, INetworkSize
+public sealed partial class PeerDirectory : IDisposable, INetworkSize, IKnownPeers
 {
     private const int BandCount = 9;
     private const int UnknownBand = 8;

@@ -17,9 +17,10 @@ public sealed class QueuedJobs
     private readonly QueueClient _poison;
     private readonly Lazy<Task> _created;
 
-    public QueuedJobs(IOptions<StorageOptions> storage, TableNames names)
+    public QueuedJobs(IOptions<StorageOptions> storage, TableNames names, StorageCalls calls)
     {
         var options = new QueueClientOptions { Retry = { MaxRetries = 3, NetworkTimeout = TimeSpan.FromSeconds(15) } };
+        options.AddPolicy(calls, Azure.Core.HttpPipelinePosition.PerRetry);
         _work = new QueueClient(storage.Value.ConnectionString, names.NudgeQueue, options);
         _poison = new QueueClient(storage.Value.ConnectionString, names.NudgePoisonQueue, options);
         _created = new Lazy<Task>(async () =>

@@ -6,13 +6,13 @@ namespace PeerBot.Profiles;
 /// A new member's first steps: a welcome, once, then the profile form. Nothing is stored while they fill it in: a
 /// member is onboarding for as long as they have no profile, and only the welcome is marked, once per member.
 /// </summary>
-public sealed class Onboarding(ProfileEditor editor, ProfileStore profiles, INetworkSize network, TurnLedger ledger) : IOnboarding
+public sealed class Onboarding(ProfileEditor editor, MemberProfiles profiles, INetworkSize network, TurnLedger ledger) : IOnboarding
 {
     private const string Welcomed = "welcomed";
 
     public async Task WelcomeOnceAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
     {
-        if (await profiles.GetAsync(turn.From.PeerId, cancellationToken) is null)
+        if (await profiles.FindAsync(turn.From.PeerId, cancellationToken) is null)
         {
             await WelcomeAsync(turn, replies, cancellationToken);
         }
@@ -20,7 +20,7 @@ public sealed class Onboarding(ProfileEditor editor, ProfileStore profiles, INet
 
     public async Task<bool> TryAnswerAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
     {
-        if (await profiles.GetAsync(turn.From.PeerId, cancellationToken) is not null)
+        if (await profiles.FindAsync(turn.From.PeerId, cancellationToken) is not null)
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PeerBot.Conversations;
 
@@ -11,6 +12,7 @@ public static class ProfilesSetup
         services.AddSingleton(sp => PolicyFrom(sp.GetRequiredService<IOptions<OrganizationOptions>>().Value, sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<ProfileContacts>();
+        services.TryAddSingleton<MemberProfiles>();
         services.AddSingleton<Privacy.IMemberData, ProfileData>();
         services.AddSingleton<Privacy.ITenantMembers, TenantMembers>();
         services.AddSingleton<ProfileEditor>();

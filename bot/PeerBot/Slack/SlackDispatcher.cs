@@ -25,7 +25,10 @@ public sealed partial class SlackDispatcher(
         }
         // Recorded under the member, like their turns, so that erasing the member erases these too.
         var delivery = new ChatTurn(new Member(SlackSetup.ChannelId, inbound.UserId.Length > 0 ? inbound.UserId : "workspace", inbound.TeamId, null, null),
-            "delivery", IsPersonal: false, Text: null, Value: null, ActivityId: inbound.DeliveryId);
+            "delivery", IsPersonal: false, Text: null, Value: null, ActivityId: inbound.DeliveryId)
+        {
+            SentAt = inbound.At == DateTimeOffset.MinValue ? null : inbound.At,
+        };
         if (!await ledger.TryClaimAsync(delivery, claimant, cancellationToken))
         {
             LogRepeat(logger, inbound.DeliveryId);

@@ -20,6 +20,9 @@ public sealed class ChangeLog(TableServiceClient service, TableNames names, Time
 
     public ChangeLogOptions Options => options.Value;
 
+    /// <summary>Names this instance's records, so that a cache this instance already keeps current can pass over them.</summary>
+    public string Writer { get; } = Guid.NewGuid().ToString("N");
+
     /// <summary>
     /// Appends a record, then runs <paramref name="write"/> (the row's own write). The record goes first so that a
     /// crash between the two can only leave a record for a write that did not happen, which costs a reader one
@@ -124,6 +127,7 @@ public sealed class ChangeLog(TableServiceClient service, TableNames names, Time
             ["Kind"] = kind,
             ["Members"] = JsonSerializer.Serialize(members, Json),
             ["At"] = stamp,
+            ["By"] = Writer,
         };
         await _table.AddEntityAsync(row, cancellationToken);
     }
@@ -133,7 +137,10 @@ public sealed class ChangeLog(TableServiceClient service, TableNames names, Time
         row.GetString("Key") ?? "",
         row.GetString("Kind") ?? ChangeKinds.Saved,
         JsonSerializer.Deserialize<string[]>(row.GetString("Members") ?? "[]", Json) ?? [],
-        row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue);
+        row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue)
+    {
+        By = row.GetString("By") ?? "",
+    };
 
     private static DateTimeOffset Minute(DateTimeOffset at)
     {

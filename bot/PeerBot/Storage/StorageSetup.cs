@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -9,14 +10,17 @@ public static class StorageSetup
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.AddSingleton<StorageCalls>();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return new TableServiceClient(options.ConnectionString, new TableClientOptions
+            var clientOptions = new TableClientOptions
             {
                 // Fail fast: a chat turn must tell the user to try again rather than hang.
                 Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(10) },
-            });
+            };
+            clientOptions.AddPolicy(sp.GetRequiredService<StorageCalls>(), HttpPipelinePosition.PerRetry);
+            return new TableServiceClient(options.ConnectionString, clientOptions);
         });
         services.AddSingleton(sp => new TableNames(sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
         services.TryAddSingleton(TimeProvider.System);

@@ -74,7 +74,8 @@ public sealed class ActivityReplyChannel(ITurnContext turnContext, CardLibrary c
                 var message = MessageFactory.Attachment(new Attachment
                 {
                     ContentType = AdaptiveCardContentType,
-                    Content = JToken.Parse(json),
+                    // Written into the activity as it is: no Newtonsoft tree to build from text and write out again.
+                    Content = new JRaw(json),
                     // Not shown by Teams; says which template a card came from, for logs and tests.
                     Name = card.Template,
                 });

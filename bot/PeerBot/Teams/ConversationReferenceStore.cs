@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Caching.Memory;
 using Newtonsoft.Json;
 using PeerBot.Storage;
 
@@ -11,10 +12,18 @@ namespace PeerBot.Teams;
 /// can message them later with ContinueConversationAsync. Channel conversations are kept too (under
 /// <see cref="ChannelKey"/>), for channel posts. A reference the channel refused for good is marked
 /// unreachable; the member's next message replaces the row and so clears the mark.
+/// Every message brings a reference, which rarely changes: it is written only when it differs from the last one this
+/// instance stored or read for the member (compared in memory, without the activity id, which changes every turn).
+/// What is remembered expires after <see cref="Rewritten"/>, so a mark set by another instance is cleared by the
+/// member's messages within that time.
 /// </summary>
-public sealed class ConversationReferenceStore(TableServiceClient service, TableNames names)
+public sealed class ConversationReferenceStore(TableServiceClient service, TableNames names) : IDisposable
 {
+    /// <summary>How long a stored reference is trusted to be the row's content before a message writes it again.</summary>
+    public static readonly TimeSpan Rewritten = TimeSpan.FromMinutes(30);
+
     private readonly TableClient _table = service.GetTableClient(names.ConversationReferences);
+    private readonly MemoryCache _stored = new(new MemoryCacheOptions { SizeLimit = 200_000 });
 
     /// <summary>
     /// The key a channel conversation's reference is kept under: by platform and tenant as well as conversation
@@ -37,6 +46,11 @@ public sealed class ConversationReferenceStore(TableServiceClient service, Table
 
     public async Task SaveAsync(string memberId, ConversationReference reference, CancellationToken cancellationToken)
     {
+        var fingerprint = Fingerprint(reference);
+        if (_stored.TryGetValue(memberId, out Stored? last) && last!.Fingerprint == fingerprint)
+        {
+            return;
+        }
         var json = JsonConvert.SerializeObject(reference);
         if (json.Length > MaxReferenceChars)
         {
@@ -59,7 +73,21 @@ public sealed class ConversationReferenceStore(TableServiceClient service, Table
             ["Reference"] = json,
         };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        Remember(memberId, new Stored(fingerprint, reference, Unreachable: false));
     }
+
+    /// <summary>What reaching the member depends on, and what the row shows; the activity id is left out.</summary>
+    private static string Fingerprint(ConversationReference r) => string.Join('\u001f',
+        r.ChannelId, r.ServiceUrl, r.Locale, r.Conversation?.Id, r.Conversation?.TenantId, r.Conversation?.ConversationType, r.Conversation?.Name,
+        r.User?.Id, r.User?.Name, r.User?.AadObjectId, r.User?.Role, r.Bot?.Id, r.Bot?.Name, r.Bot?.Role);
+
+    public void Dispose() => _stored.Dispose();
+
+    private void Remember(string memberId, Stored stored) =>
+        _stored.Set(memberId, stored, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Rewritten });
+
+    /// <summary>What this instance last wrote or read for the member.</summary>
+    private sealed record Stored(string? Fingerprint, ConversationReference? Reference, bool Unreachable);
 
     public async Task<ConversationReference?> GetAsync(string memberId, CancellationToken cancellationToken) =>
         (await ReadAsync(memberId, cancellationToken)).Reference;
@@ -73,6 +101,8 @@ public sealed class ConversationReferenceStore(TableServiceClient service, Table
 
     public async Task MarkUnreachableAsync(string memberId, CancellationToken cancellationToken)
     {
+        // The member's next message must replace the row, and so clear the mark.
+        _stored.Remove(memberId);
         try
         {
             await _table.UpdateEntityAsync(new TableEntity(TableKeys.Bucket(memberId), TableKeys.Escape(memberId)) { ["Unreachable"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
@@ -83,14 +113,31 @@ public sealed class ConversationReferenceStore(TableServiceClient service, Table
         }
     }
 
-    public Task DeleteAsync(string memberId, CancellationToken cancellationToken) =>
-        _table.DeleteEntityAsync(TableKeys.Bucket(memberId), TableKeys.Escape(memberId), ETag.All, cancellationToken);
+    public Task DeleteAsync(string memberId, CancellationToken cancellationToken)
+    {
+        _stored.Remove(memberId);
+        return _table.DeleteEntityAsync(TableKeys.Bucket(memberId), TableKeys.Escape(memberId), ETag.All, cancellationToken);
+    }
 
+    /// <summary>From memory when this instance wrote or read the row lately; a read is remembered, a missing row is not.</summary>
     private async Task<(ConversationReference? Reference, bool Unreachable)> ReadAsync(string memberId, CancellationToken cancellationToken)
     {
+        if (_stored.TryGetValue(memberId, out Stored? known) && known!.Reference is not null)
+        {
+            return (known.Reference, known.Unreachable);
+        }
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Bucket(memberId), TableKeys.Escape(memberId), cancellationToken: cancellationToken);
-        return row.HasValue
-            ? (JsonConvert.DeserializeObject<ConversationReference>(row.Value!.GetString("Reference") ?? "null"), row.Value.GetBoolean("Unreachable") ?? false)
-            : (null, false);
+        if (!row.HasValue)
+        {
+            return (null, false);
+        }
+        var reference = JsonConvert.DeserializeObject<ConversationReference>(row.Value!.GetString("Reference") ?? "null");
+        var unreachable = row.Value.GetBoolean("Unreachable") ?? false;
+        if (reference is not null)
+        {
+            // No fingerprint: the member's next message writes its reference once, which also clears a mark.
+            Remember(memberId, new Stored(null, reference, unreachable));
+        }
+        return (reference, unreachable);
     }
 }

@@ -241,6 +241,7 @@ public sealed class PeerBotHandler(
         return new ChatTurn(member, activity.Conversation?.Id ?? "", isPersonal, activity.Text, value, activity.Id)
         {
             LocalTimeZone = activity.LocalTimezone,
+            SentAt = activity.Timestamp,
         };
     }
 }

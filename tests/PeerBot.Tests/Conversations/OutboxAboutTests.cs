@@ -22,7 +22,9 @@ public sealed class OutboxAboutTests : IAsyncLifetime
         _names = new TableNames(Azurite.UniquePrefix("outboxabout"));
         await _service.GetTableClient(_names.Outbox).CreateIfNotExistsAsync();
         await _service.GetTableClient(_names.OutboxAbout).CreateIfNotExistsAsync();
-        _outbox = new Outbox(new TableServiceClient(Azurite.ConnectionString, options), _names, TimeProvider.System);
+        var counted = new TableServiceClient(Azurite.ConnectionString, options);
+        await _service.GetTableClient(_names.Changes).CreateIfNotExistsAsync();
+        _outbox = new Outbox(counted, _names, ChangeLogs.For(counted, _names), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Outbox>.Instance);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -43,15 +43,23 @@ public sealed class OnboardingTests() : BotTestBase("onboard")
         Assert.Equal(["welcome", "profileForm", "results"], first.Select(r => r.Activity["attachments"]?[0]?["name"]?.GetValue<string>()));
         Assert.Contains("Grace Hopper", again[0].CardText, StringComparison.Ordinal);
         Assert.Contains("Grace Hopper", more[0].CardText, StringComparison.Ordinal);
-        // The member's rows are the turns handled (so a redelivery does nothing) and the one welcome; no dialog state.
-        var turns = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {PeerBot.Storage.TableKeys.Escape("msteams:u-mid")}");
-        var rows = new List<string>();
-        await foreach (var row in new Azure.Data.Tables.TableServiceClient(Storage.Azurite.ConnectionString).GetTableClient(Host.TablePrefix + "Turns").QueryAsync<Azure.Data.Tables.TableEntity>(turns))
+        // The member's rows are the turns handled (so a redelivery does nothing, kept by day until they expire) and
+        // the one welcome in their own partition; no dialog state.
+        var table = new Azure.Data.Tables.TableServiceClient(Storage.Azurite.ConnectionString).GetTableClient(Host.TablePrefix + "Turns");
+        var own = new List<string>();
+        await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {PeerBot.Storage.TableKeys.Escape("msteams:u-mid")}")))
         {
-            rows.Add(row.RowKey);
+            own.Add(row.RowKey);
         }
-        Assert.Equal(4, rows.Count);
-        Assert.Single(rows, r => !r.Contains('|', StringComparison.Ordinal));
+        var turns = new List<Azure.Data.Tables.TableEntity>();
+        await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"Member eq {"msteams:u-mid"}")))
+        {
+            turns.Add(row);
+        }
+        Assert.Equal(["welcomed"], own);
+        Assert.Equal(3, turns.Count);
+        Assert.All(turns, t => Assert.StartsWith("turns|", t.PartitionKey, StringComparison.Ordinal));
+        Assert.All(turns, t => Assert.True(t.GetDateTimeOffset("ExpiresAfter") > DateTimeOffset.UtcNow));
     }
 
     [Fact]
