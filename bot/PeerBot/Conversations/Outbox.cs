@@ -29,7 +29,7 @@ public sealed partial class Outbox(TableServiceClient service, TableNames names,
     private readonly TableClient _about = service.GetTableClient(names.OutboxAbout);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _waiting = new(StringComparer.Ordinal);
     private volatile bool _known;
-    private DateTimeOffset? _cursor;
+    private readonly ChangeFollower _follower = new(changes, Stream);
 
     /// <summary>True when a message may wait for the member (false only when this instance knows nothing waits).</summary>
     public bool MayHaveWaiting(string memberId) => !_known || _waiting.ContainsKey(memberId);
@@ -57,30 +57,14 @@ public sealed partial class Outbox(TableServiceClient service, TableNames names,
         _waiting[memberId] = 0;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(RefreshInterval, clock);
-        do
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogRefreshFailed(logger, e.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        ChangeFollower.RunAsync(RefreshInterval, clock, RefreshAsync, e => LogRefreshFailed(logger, e.GetType().Name), stoppingToken);
 
-    private async Task RefreshAsync(CancellationToken cancellationToken)
-    {
-        var batch = await changes.FollowAsync(Stream, _cursor, cancellationToken);
-        if (batch.Changes is null)
+    private Task RefreshAsync(CancellationToken cancellationToken) => _follower.PollAsync(
+        async ct =>
         {
             // Only keys: the outbox holds what could not be delivered yet, which is little.
-            await foreach (var row in _table.QueryAsync<TableEntity>(select: ["PartitionKey", "MemberId"], cancellationToken: cancellationToken))
+            await foreach (var row in _table.QueryAsync<TableEntity>(select: ["PartitionKey", "MemberId"], cancellationToken: ct))
             {
                 if (row.GetString("MemberId") is { } member)
                 {
@@ -90,21 +74,20 @@ public sealed partial class Outbox(TableServiceClient service, TableNames names,
                 {
                     // Rows written before the member id was kept on them: their members are read every turn.
                     _known = false;
-                    _cursor = batch.Next;
                     return;
                 }
             }
             _known = true;
-        }
-        else
+        },
+        (batch, _) =>
         {
             foreach (var member in batch.Keys)
             {
                 _waiting[member] = 0;
             }
-        }
-        _cursor = batch.Next;
-    }
+            return Task.CompletedTask;
+        },
+        cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh who has messages waiting ({ExceptionType}); trying again")]
     private static partial void LogRefreshFailed(ILogger logger, string exceptionType);

@@ -19,12 +19,13 @@ public sealed partial class IntroHistory : BackgroundService, IAskerHistory
     private readonly TimeProvider _clock;
     private readonly ILogger<IntroHistory> _logger;
     private readonly Lock _changing = new();
-    private DateTimeOffset? _cursor;
+    private readonly ChangeFollower _follower;
     private long _generation;
 
     public IntroHistory(IntroStore store, ChangeLog changes, TimeProvider clock, ILogger<IntroHistory> logger)
     {
         (_store, _changes, _clock, _logger) = (store, changes, clock, logger);
+        _follower = new ChangeFollower(changes, IntroStore.Stream);
         store.Changed += Forget;
         store.Saved += Keep;
     }
@@ -101,34 +102,24 @@ public sealed partial class IntroHistory : BackgroundService, IAskerHistory
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(RefreshInterval, _clock);
-        do
-        {
-            try
+        await ChangeFollower.RunAsync(RefreshInterval, _clock, ct => _follower.PollAsync(
+            _ =>
             {
-                var batch = await _changes.FollowAsync(IntroStore.Stream, _cursor, stoppingToken);
-                if (batch.Changes is null)
+                // No cursor (start-up, or records pruned while stalled): nothing read before can be trusted.
+                lock (_changing)
                 {
-                    // No cursor (start-up, or records pruned while stalled): nothing read before can be trusted.
-                    lock (_changing)
-                    {
-                        Interlocked.Increment(ref _generation);
-                        _intros.Clear();
-                    }
+                    Interlocked.Increment(ref _generation);
+                    _intros.Clear();
                 }
-                else
-                {
-                    // This instance's own writes are in memory already.
-                    Forget([.. batch.Changes.Where(c => c.By != _changes.Writer).SelectMany(c => c.Members).Distinct(StringComparer.Ordinal)]);
-                }
-                _cursor = batch.Next;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
+                return Task.CompletedTask;
+            },
+            (batch, _) =>
             {
-                LogRefreshFailed(_logger, e.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+                // This instance's own writes are in memory already.
+                Forget([.. batch.Changes!.Where(c => c.By != _changes.Writer).SelectMany(c => c.Members).Distinct(StringComparer.Ordinal)]);
+                return Task.CompletedTask;
+            },
+            ct), e => LogRefreshFailed(_logger, e.GetType().Name), stoppingToken);
     }
 
     public override void Dispose()
@@ -153,7 +144,7 @@ public sealed partial class BusyPeers(IntroLedgers ledgers, ChangeLog changes, T
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(15);
     private readonly Lock _changing = new();
     private volatile HashSet<string> _busy = new(StringComparer.Ordinal);
-    private DateTimeOffset? _cursor;
+    private readonly ChangeFollower _follower = new(changes, IntroLedgers.Stream);
 
     public bool Excludes(string? askerId, string peerId) => _busy.Contains(peerId);
 
@@ -169,43 +160,26 @@ public sealed partial class BusyPeers(IntroLedgers ledgers, ChangeLog changes, T
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(RefreshInterval, clock);
-        do
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogRefreshFailed(logger, e.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        ChangeFollower.RunAsync(RefreshInterval, clock, RefreshAsync, e => LogRefreshFailed(logger, e.GetType().Name), stoppingToken);
 
-    private async Task RefreshAsync(CancellationToken cancellationToken)
-    {
-        var batch = await changes.FollowAsync(IntroLedgers.Stream, _cursor, cancellationToken);
-        if (batch.Changes is null)
+    private Task RefreshAsync(CancellationToken cancellationToken) => _follower.PollAsync(
+        async ct =>
         {
-            var all = await ledgers.SaturatedAsync(cancellationToken);
+            var all = await ledgers.SaturatedAsync(ct);
             lock (_changing)
             {
                 _busy = all;
             }
-        }
-        else
+        },
+        async (batch, ct) =>
         {
             foreach (var member in batch.Keys)
             {
-                Update(member, await ledgers.IsSaturatedAsync(member, cancellationToken));
+                Update(member, await ledgers.IsSaturatedAsync(member, ct));
             }
-        }
-        _cursor = batch.Next;
-    }
+        },
+        cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the busy peers ({ExceptionType}); keeping the last list")]
     private static partial void LogRefreshFailed(ILogger logger, string exceptionType);

@@ -1,4 +1,5 @@
 using PeerBot.Intros;
+using PeerBot.Storage;
 
 namespace PeerBot.Meetings;
 
@@ -9,13 +10,13 @@ namespace PeerBot.Meetings;
 /// hides anyone, and counts only what members did: answering or letting intro requests expire, ignoring a round of
 /// slots for ten days, and saying "Yes, we met".
 /// </summary>
-public sealed partial class MeetingStandings(MeetingMemberStore members, Storage.ChangeLog changes, TimeProvider clock, ILogger<MeetingStandings> logger)
+public sealed partial class MeetingStandings(MeetingMemberStore members, ChangeLog changes, TimeProvider clock, ILogger<MeetingStandings> logger)
     : BackgroundService, Matching.IPeerStanding, IIntroWatcher
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
     private readonly Lock _changing = new();
     private volatile Dictionary<string, int> _points = new(StringComparer.Ordinal);
-    private DateTimeOffset? _cursor;
+    private readonly ChangeFollower _follower = new(changes, MeetingMemberStore.Stream);
 
     public int Points(string peerId) => _points.GetValueOrDefault(peerId);
 
@@ -70,30 +71,14 @@ public sealed partial class MeetingStandings(MeetingMemberStore members, Storage
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(RefreshInterval, clock);
-        do
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogRefreshFailed(logger, e.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        ChangeFollower.RunAsync(RefreshInterval, clock, RefreshAsync, e => LogRefreshFailed(logger, e.GetType().Name), stoppingToken);
 
-    private async Task RefreshAsync(CancellationToken cancellationToken)
-    {
-        var batch = await changes.FollowAsync(MeetingMemberStore.Stream, _cursor, cancellationToken);
-        if (batch.Changes is null)
+    private Task RefreshAsync(CancellationToken cancellationToken) => _follower.PollAsync(
+        async ct =>
         {
             var points = new Dictionary<string, int>(StringComparer.Ordinal);
-            await foreach (var (id, standing) in members.StandingsAsync(cancellationToken))
+            await foreach (var (id, standing) in members.StandingsAsync(ct))
             {
                 points[id] = standing;
             }
@@ -101,16 +86,15 @@ public sealed partial class MeetingStandings(MeetingMemberStore members, Storage
             {
                 _points = points;
             }
-        }
-        else
+        },
+        async (batch, ct) =>
         {
             foreach (var member in batch.Keys)
             {
-                Set(member, (await members.GetAsync(member, cancellationToken))?.Standing ?? 0);
+                Set(member, (await members.GetAsync(member, ct))?.Standing ?? 0);
             }
-        }
-        _cursor = batch.Next;
-    }
+        },
+        cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not count a meeting standing ({ExceptionType})")]
     private static partial void LogCountFailed(ILogger logger, string exceptionType);
