@@ -63,8 +63,8 @@ public static class LoadBenchmark
         using var echoClient = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri($"http://127.0.0.1:{echoPort}"), Timeout = TimeSpan.FromSeconds(30) };
         try
         {
-            await WaitUntilUpAsync(botClient, bot);
-            await WaitUntilUpAsync(echoClient, echo);
+            await BotProcess.WaitUntilUpAsync(botClient, bot);
+            await BotProcess.WaitUntilUpAsync(echoClient, echo);
             var url = connector.ServiceUrl;
 
             // Members arrive as they do: the form, saved. Askers m0…m999 and the peers they ask for p0…p999.
@@ -245,42 +245,8 @@ public static class LoadBenchmark
         return activity;
     }
 
-    private static Process Start(string file, string[] arguments, string directory, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(file, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + file);
-        process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) { Console.WriteLine("  bot: " + e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) { Console.WriteLine("  bot: " + e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitUntilUpAsync(HttpClient client, Process process)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
-        {
-            try
-            {
-                using var health = await client.GetAsync("/healthz");
-                if (health.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"A bot did not come up (exited: {process.HasExited}).");
-    }
+    private static Process Start(string file, string[] arguments, string directory, Dictionary<string, string> environment) =>
+        BotProcess.Start(file, arguments, directory, environment);
 
     internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 

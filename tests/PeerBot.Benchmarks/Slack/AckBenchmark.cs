@@ -58,7 +58,7 @@ public static class AckBenchmark
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         try
         {
-            await WaitUntilUpAsync(client, bot);
+            await BotProcess.WaitUntilUpAsync(client, bot);
             for (var i = 0; i < 400; i++)
             {
                 slack.Users[$"U{i:D4}"] = ($"Member {i}", $"member{i}@org{i % 40}.example");
@@ -147,13 +147,6 @@ public static class AckBenchmark
 
     private static Process Start(string dll, string prefix, int port, SlackStub slack)
     {
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         var settings = new Dictionary<string, string>
         {
             ["Storage__ConnectionString"] = Azurite.ConnectionString,
@@ -168,37 +161,6 @@ public static class AckBenchmark
             ["Slack__SigningSecret"] = SlackRequests.SigningSecret,
             ["Slack__BotToken"] = "xoxb-benchmark",
         };
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key] = value;
-        }
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
-        process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) { Console.WriteLine("  bot: " + e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) { Console.WriteLine("  bot: " + e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitUntilUpAsync(HttpClient client, Process process)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
-        {
-            try
-            {
-                using var health = await client.GetAsync("/healthz");
-                if (health.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"The bot did not come up (exited: {process.HasExited}).");
+        return BotProcess.Start("dotnet", [dll], Path.GetDirectoryName(dll)!, settings);
     }
 }
