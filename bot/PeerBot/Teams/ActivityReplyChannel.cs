@@ -61,6 +61,10 @@ public sealed class ActivityReplyChannel(ITurnContext turnContext, CardLibrary c
         }
     }
 
+    // Written as Newtonsoft wrote activities before: characters outside ASCII as they are, not as \u escapes (smaller,
+    // and what the connector and the tests read). The JSON is a request body, never HTML, so nothing needs escaping for it.
+    private static readonly System.Text.Json.JsonSerializerOptions WireJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     // Teams renders TextBlock text as Markdown: member text must not become links there.
     private static System.Text.Json.Nodes.JsonNode Render(CardLibrary cards, CardReply card) =>
         MarkdownLinks.Neutralize(cards.Render(Surface, card.Template, card.Data));
@@ -70,7 +74,7 @@ public sealed class ActivityReplyChannel(ITurnContext turnContext, CardLibrary c
         switch (reply)
         {
             case CardReply card:
-                var json = Render(cards, card).ToJsonString();
+                var json = Render(cards, card).ToJsonString(WireJson);
                 var message = MessageFactory.Attachment(new Attachment
                 {
                     ContentType = AdaptiveCardContentType,
