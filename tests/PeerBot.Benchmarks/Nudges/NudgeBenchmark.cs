@@ -88,13 +88,6 @@ public static class NudgeBenchmark
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var app = Path.Combine(Azurite.RepositoryRoot(), "bot", "PeerBot", "bin", here.Parent!.Name, here.Name);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(app, "PeerBot.dll")])
-        {
-            WorkingDirectory = app,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         var settings = new Dictionary<string, string>
         {
             ["Storage__ConnectionString"] = Azurite.ConnectionString,
@@ -110,15 +103,6 @@ public static class NudgeBenchmark
             ["Nudges__QueueHighWater"] = "2000",
             ["Nudges__Concurrency"] = "48",
         };
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key] = value;
-        }
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
-        process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) { Console.WriteLine("  bot: " + e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) { Console.WriteLine("  bot: " + e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return BotProcess.Start("dotnet", [Path.Combine(app, "PeerBot.dll")], app, settings);
     }
 }
