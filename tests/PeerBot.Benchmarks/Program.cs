@@ -12,7 +12,12 @@ if (args.Length > 0 && args[0] == "slack-ack")
 {
     return await PeerBot.Benchmarks.Slack.AckBenchmark.RunAsync(args[1..]);
 }
-// dotnet run -c Release --project tests/PeerBot.Benchmarks -- load [seconds per run] [connections] [--baseline PATH/PeerBot.dll]
+// dotnet run -c Release --project tests/PeerBot.Benchmarks -- load cli|startup [--profiles N] [--app DIR]   (memory while loading members)
+if (args.Length > 1 && args[0] == "load" && args[1] is "cli" or "startup")
+{
+    return await PeerBot.Benchmarks.Memory.LoadBenchmark.RunAsync(args[1..]);
+}
+// dotnet run -c Release --project tests/PeerBot.Benchmarks -- load [seconds per run] [connections] [--baseline PATH/PeerBot.dll]   (turns under load)
 if (args.Length > 0 && args[0] == "load")
 {
     return await PeerBot.Benchmarks.Load.LoadBenchmark.RunAsync(args[1..]);
@@ -26,11 +31,6 @@ if (args.Length > 0 && args[0] == "echo-bot")
 if (args.Length > 0 && args[0] == "changes")
 {
     return await PeerBot.Benchmarks.Changes.ChangeFeedBenchmark.RunAsync(args[1..]);
-}
-// dotnet run -c Release --project tests/PeerBot.Benchmarks -- load cli|startup [--profiles N] [--app DIR]
-if (args.Length > 0 && args[0] == "load")
-{
-    return await PeerBot.Benchmarks.Memory.LoadBenchmark.RunAsync(args[1..]);
 }
 // dotnet run -c Release --project tests/PeerBot.Benchmarks -- --percentiles [--profiles N] [--queries N]
 // dotnet run -c Release --project tests/PeerBot.Benchmarks -- --filter '*'   (BenchmarkDotNet; size from PEERBOT_BENCH_PROFILES)
