@@ -89,10 +89,12 @@ public sealed class TelemetryPrivacyTests() : BotTestBase("telemetry")
         Assert.Contains(points, p => p.Metric == "peerbot.outbound.calls" && p.Tags["client"] == "BotConnector" && p.Tags["status"].StartsWith('2'));
 
         // One trace runs from the HTTP request through the turn to the call to the connector.
-        var turn = _spans.LastOrDefault(s => s.OperationName == "turn" && (string?)s.GetTagItem("peerbot.turn.kind") == "command:findpeer");
-        Assert.True(turn is not null, "Spans: " + string.Join(", ", _spans.Where(s => s.Source.Name == "PeerBot").Select(s => $"{s.Source.Name}/{s.OperationName}/{s.DisplayName}/{s.GetTagItem("peerbot.turn.kind")}")));
+        // A copy: background work (change polls, sweeps) keeps exporting spans into the list while this reads it.
+        var spans = _spans.ToArray();
+        var turn = spans.LastOrDefault(s => s.OperationName == "turn" && (string?)s.GetTagItem("peerbot.turn.kind") == "command:findpeer");
+        Assert.True(turn is not null, "Spans: " + string.Join(", ", spans.Where(s => s.Source.Name == "PeerBot").Select(s => $"{s.Source.Name}/{s.OperationName}/{s.DisplayName}/{s.GetTagItem("peerbot.turn.kind")}")));
         Assert.Equal("ok", turn.GetTagItem("peerbot.turn.outcome"));
-        var trace = _spans.Where(s => s.TraceId == turn.TraceId).ToList();
+        var trace = spans.Where(s => s.TraceId == turn.TraceId).ToList();
         Assert.Contains(trace, s => s.Kind == ActivityKind.Server && s.SpanId == turn.ParentSpanId);
         Assert.Contains(trace, s => s.Kind == ActivityKind.Client && s.DisplayName.StartsWith("POST", StringComparison.Ordinal) && Descends(s, turn, trace));
     }
