@@ -175,7 +175,7 @@ public sealed class CrossChannelMeetingTests() : MeetingTest("meetxchan")
         Assert.DoesNotContain(Slack.Messages, c => c.Raw.Contains("In one hour", StringComparison.Ordinal));
         await AdvanceToAsync(booked - TimeSpan.FromMinutes(59));
         await Slack.WaitForMessageAsync("In one hour: your conversation with Tom Teams", SaraDm);
-        var reminder = await TeamsCardAsync(TomChat, "meetingBooked", skip: 1);
+        var reminder = await DueTeamsCardAsync(TomChat, "meetingBooked", skip: 1);
         Assert.Contains("In one hour: your conversation with Sara Slack", reminder.CardText, StringComparison.Ordinal);
 
         // Two hours after the booked end (not seven days after connecting): "Did you meet?" to both, each moved out of
@@ -191,7 +191,7 @@ public sealed class CrossChannelMeetingTests() : MeetingTest("meetxchan")
             Assert.DoesNotContain("followUp", TeamsCardsIn(TomChat));
             await AdvanceToAsync(tomDue + TimeSpan.FromMinutes(1));
         }
-        var tomFollowUp = await TeamsCardAsync(TomChat, "followUp");
+        var tomFollowUp = await DueTeamsCardAsync(TomChat, "followUp");
         Assert.Contains("Sara Slack", tomFollowUp.CardText, StringComparison.Ordinal);
 
         // "Yes" brings the two private questions; the 7-day follow-up that was planned at connection never comes.

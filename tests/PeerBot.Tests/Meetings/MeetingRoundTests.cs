@@ -128,7 +128,7 @@ public sealed class MeetingRoundTests() : MeetingTest("meetrounds")
         await AdvanceToAsync(end.AddDays(1));
         foreach (var (user, chat, rating) in new[] { (Ana, AnaChat, "5"), (Ben, BenChat, "4") })
         {
-            var followUp = await TeamsCardAsync(chat, "followUp");
+            var followUp = await DueTeamsCardAsync(chat, "followUp");
             var yes = Descendants(followUp.Card).First(n => n["data"]?["answer"]?.GetValue<string>() == FollowUpAnswers.Yes)["data"]!.AsObject();
             var questions = await ExecuteAsync(user, NudgeCards.FollowUpVerb, yes);
             Assert.Contains("Worth your time?", Said(questions), StringComparison.Ordinal);
@@ -158,10 +158,10 @@ public sealed class MeetingRoundTests() : MeetingTest("meetrounds")
 
         // Both said they would meet again: 90 days on, both are offered a new "Find a time".
         await AdvanceToAsync(Clock.GetUtcNow() + MeetingRules.AgainAfter + TimeSpan.FromDays(1));
-        var again = await TeamsCardAsync(BenChat, "meetingNotice");
+        var again = await DueTeamsCardAsync(BenChat, "meetingNotice");
         Assert.Contains("Time to talk to Ana Costa again?", again.CardText, StringComparison.Ordinal);
         Assert.Contains(MeetingVerbs.FindTime, again.CardText, StringComparison.Ordinal);
-        await TeamsCardAsync(AnaChat, "meetingNotice");
+        await DueTeamsCardAsync(AnaChat, "meetingNotice");
 
         await TeamsAsync(Activities.Message(Connector.ServiceUrl, Ana, "peerbot forget confirm"));
         await Task.Delay(1000);

@@ -131,6 +131,16 @@ public abstract class MeetingTest : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Waits for a card that a timer sends, letting fake time pass meanwhile: on a loaded machine the sweep may only
+    /// queue it after the test's last move of the clock, and the worker then waits for the clock to move again.
+    /// </summary>
+    protected async Task<SentActivity> DueTeamsCardAsync(string conversation, string template, int skip = 0)
+    {
+        await WhileTimePassesAsync(() => Connector.SentTo(conversation).Count(s => TemplateOf(s) == template) > skip, $"a {template} card in {conversation}");
+        return await TeamsCardAsync(conversation, template, skip);
+    }
+
     protected IEnumerable<string> TeamsCardsIn(string conversation) => Connector.SentTo(conversation).Select(s => TemplateOf(s) ?? "text");
 
     protected static string? TemplateOf(SentActivity sent) =>
