@@ -28,7 +28,8 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
 
     /// <summary>
     /// Handles a turn once: a repeated delivery of the same activity does nothing. An edge that already recorded the
-    /// delivery itself (<see cref="ChatTurn.IsClaimed"/>) is not asked again.
+    /// delivery itself (<see cref="ChatTurn.IsClaimed"/>) is not asked again; a card action that records it in its
+    /// own write (<see cref="ICardAction.ClaimsTurnItself"/>) claims the turn itself.
     /// </summary>
     public async Task OnTurnAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
     {
@@ -39,8 +40,9 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
         var outcome = "error";
         try
         {
-            var once = turn.ActivityId is { Length: > 0 } && !turn.IsClaimed;
-            if (once && !await ledger.TryBeginAsync(turn, cancellationToken))
+            var claim = new TurnClaim(ledger, turn);
+            var deferred = turn.Action is { } verb && _actions.TryGetValue(verb, out var action) && action.ClaimsTurnItself;
+            if (!deferred && !await claim.TakeAsync(cancellationToken))
             {
                 outcome = "duplicate";
                 return;
@@ -51,12 +53,12 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
                 {
                     await outbox.DeliverAsync(turn.From.PeerId, replies, cancellationToken);
                 }
-                await RouteAsync(turn, replies, cancellationToken);
+                await RouteAsync(new CommandContext(turn, replies, claim), cancellationToken);
                 outcome = "ok";
             }
-            catch when (once)
+            catch when (claim.Taken)
             {
-                await ledger.ForgetAsync(turn, CancellationToken.None);
+                await claim.ReleaseAsync();
                 throw;
             }
         }
@@ -84,9 +86,9 @@ public sealed class ConversationRouter(IEnumerable<IChatCommand> commands, IEnum
         return _commands.TryGetValue(word, out var command) ? "command:" + command.Names[0] : "text";
     }
 
-    private async Task RouteAsync(ChatTurn turn, IReplyChannel replies, CancellationToken cancellationToken)
+    private async Task RouteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var context = new CommandContext(turn, replies);
+        var (turn, replies) = (context.Turn, context.Replies);
         if (turn.Action is { } verb)
         {
             await OnActionAsync(context, verb, cancellationToken);

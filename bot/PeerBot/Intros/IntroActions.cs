@@ -51,6 +51,9 @@ public sealed class RequestIntroAction(IntroService intros, MemberProfiles profi
 {
     public string Verb => IntroVerbs.Request;
 
+    /// <summary>A request that is sent is recorded by its pair row, which carries the activity id; a repeat finds it there.</summary>
+    public bool ClaimsTurnItself => true;
+
     public async Task RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
@@ -75,6 +78,12 @@ public sealed class RequestIntroAction(IntroService intros, MemberProfiles profi
             RequestOutcome.PeerBusy => new TextReply($"{name} has several requests waiting already. Try again in a few days, or pick another peer."),
             _ => new TextReply("That didn't work. Please try again."),
         };
+        // A request sent is recorded by its pair row (a repeat comes back Duplicate, answered the first time); any
+        // other answer claims the turn first, so that a repeat of a refusal is not told twice.
+        if (outcome is not (RequestOutcome.Sent or RequestOutcome.Duplicate) && !await context.ClaimTurnAsync(cancellationToken))
+        {
+            return;
+        }
         if (outcome != RequestOutcome.Duplicate)
         {
             await context.SendAsync(reply, cancellationToken);

@@ -92,11 +92,12 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
         };
 
         // Reserve the requester's weekly allowance, then a place in the peer's queue; undo in reverse on failure.
-        if (!await ledgers.TryChangeAsync(requesterId, l => TakeWeeklySlot(l, now), cancellationToken))
+        // Each ledger is written together with its member's index row for the pair, in one transaction.
+        if (!await ledgers.TryChangeAsync(requesterId, l => TakeWeeklySlot(l, now), cancellationToken, new IntroIndexEntry(pairKey, peerId)))
         {
             return (RequestOutcome.WeeklyLimit, null);
         }
-        var peerLedger = await ledgers.ChangeAsync(peerId, l => TakeIncomingSlot(l, pairKey), cancellationToken);
+        var peerLedger = await ledgers.ChangeAsync(peerId, l => TakeIncomingSlot(l, pairKey), cancellationToken, new IntroIndexEntry(pairKey, requesterId));
         if (peerLedger is null)
         {
             await ledgers.TryChangeAsync(requesterId, l => l with { SentAt = Without(l.SentAt, now) }, CancellationToken.None);
@@ -117,7 +118,6 @@ public sealed class IntroService(IntroStore store, IntroLedgers ledgers, Profile
             var winner = await store.GetAsync(pairKey, cancellationToken);
             return (winner?.Intro.RequestActivityId == activityId ? RequestOutcome.Duplicate : RequestOutcome.AlreadyOpen, winner?.Intro);
         }
-        await store.IndexAsync(intro, cancellationToken);
         PeerBotTelemetry.Intro("requested");
         busy.Update(peerId, peerLedger.PendingIncoming.Count >= IntroRules.MaxPendingIncoming);
         await messenger.SendAsync(peerId, IntroCards.Request(intro, requester, peer), cancellationToken, [requesterId]);

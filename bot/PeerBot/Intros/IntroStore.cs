@@ -8,7 +8,8 @@ namespace PeerBot.Intros;
 
 /// <summary>
 /// Introductions in Table Storage: one row per pair (the source of truth, written with ETags), and an index
-/// row per member and pair so a member's intros and history can be listed from one partition. Every write and
+/// row per member and pair so a member's intros and history can be listed from one partition (<see cref="IntroIndex"/>;
+/// written with the member's ledger by <see cref="IntroLedgers"/>). Every write and
 /// delete of a pair row is announced in the <see cref="ChangeLog"/> (stream <see cref="Stream"/>).
 /// </summary>
 public sealed class IntroStore(TableServiceClient service, TableNames names, ChangeLog changes)
@@ -21,7 +22,7 @@ public sealed class IntroStore(TableServiceClient service, TableNames names, Cha
     /// <summary>Raised after this instance deleted intros or index rows of these members.</summary>
     public event Action<IReadOnlyList<string>>? Changed;
 
-    /// <summary>Raised after this instance wrote an introduction (both members' index rows are written by then or next).</summary>
+    /// <summary>Raised after this instance wrote an introduction (both members' index rows are written by then).</summary>
     public event Action<Introduction>? Saved;
 
     private readonly TableClient _pairs = service.GetTableClient(names.Introductions);
@@ -68,20 +69,11 @@ public sealed class IntroStore(TableServiceClient service, TableNames names, Cha
         }
     }
 
-    /// <summary>Records that both members take part in the pair's introduction (idempotent).</summary>
-    public async Task IndexAsync(Introduction intro, CancellationToken cancellationToken)
-    {
-        // Two partitions, so two calls; at once, so one round trip.
-        await Task.WhenAll(
-            _index.UpsertEntityAsync(IndexRow(intro.RequesterId, intro.PeerId, intro.PairKey), TableUpdateMode.Replace, cancellationToken),
-            _index.UpsertEntityAsync(IndexRow(intro.PeerId, intro.RequesterId, intro.PairKey), TableUpdateMode.Replace, cancellationToken));
-    }
-
     /// <summary>Every introduction the member takes part in, in any state.</summary>
     public async IAsyncEnumerable<Introduction> ForMemberAsync(string memberId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(memberId)}");
-        await foreach (var row in _index.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        // A row whose pair does not exist (a request refused after its index row was written) is passed over.
+        await foreach (var row in _index.QueryAsync<TableEntity>(IntroIndex.PairsOf(memberId), cancellationToken: cancellationToken))
         {
             if (await GetAsync(row.RowKey, cancellationToken) is { } found)
             {
@@ -120,19 +112,15 @@ public sealed class IntroStore(TableServiceClient service, TableNames names, Cha
         Changed?.Invoke([intro.RequesterId, intro.PeerId]);
     }
 
-    /// <summary>Removes every trace of a member from the index (their pair rows are handled by the caller).</summary>
+    /// <summary>Removes every trace of a member from the index (their pair rows are handled by the caller, their ledger by <see cref="IntroLedgers"/>).</summary>
     public async Task DeleteIndexAsync(string memberId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(memberId)}");
-        await foreach (var row in _index.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in _index.QueryAsync<TableEntity>(IntroIndex.PairsOf(memberId), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             await _index.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
         }
         Changed?.Invoke([memberId]);
     }
-
-    private static TableEntity IndexRow(string memberId, string otherId, string pairKey) =>
-        new(TableKeys.Escape(memberId), pairKey) { ["OtherId"] = otherId };
 
     private static Introduction Read(TableEntity row) => new()
     {

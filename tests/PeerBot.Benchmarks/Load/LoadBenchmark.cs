@@ -14,7 +14,7 @@ namespace PeerBot.Benchmarks.Load;
 /// same build; onboards 2,000 members through the profile form, each in their own tenant; then drives each kind of
 /// turn with the same closed-loop load (8 connections) for the same time, in three alternating rounds. Every
 /// hundredth request repeats an earlier activity (a redelivery), which must bring no second reply.
-/// Usage: dotnet run -c Release --project tests/PeerBot.Benchmarks -- load [seconds per run] [connections] [--baseline PATH/PeerBot.dll] [--profile SECONDS] [--one-tenant]
+/// Usage: dotnet run -c Release --project tests/PeerBot.Benchmarks -- load [seconds per run] [connections] [--baseline PATH/PeerBot.dll] [--profile SECONDS] [--one-tenant] [--burst COUNT]
 /// </summary>
 public static class LoadBenchmark
 {
@@ -24,9 +24,14 @@ public static class LoadBenchmark
     /// <summary>With <c>--one-tenant</c>, every member is in the same tenant: Teams' per-tenant pace (50 a second) binds.</summary>
     private static bool _oneTenant;
 
+    /// <summary>With <c>--burst</c>, the askers (m…) share one tenant, and the peers they find are each in their own.</summary>
+    private static bool _askersShareTenant;
+
     public static async Task<int> RunAsync(string[] args)
     {
         _oneTenant = args.Contains("--one-tenant");
+        var burst = Option(args, "--burst") is { } burstText ? Math.Min(Members, int.Parse(burstText, CultureInfo.InvariantCulture)) : 0;
+        _askersShareTenant = burst > 0;
         var numbers = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var seconds = numbers.Length > 0 ? numbers[0] : 10;
         var connections = numbers.Length > 1 ? numbers[1] : 8;
@@ -74,6 +79,11 @@ public static class LoadBenchmark
             await DriveAsync(botClient, Members, connections, i => Search(url, $"m{i}", i));
             await DriveAsync(echoClient, 500, connections, i => Activities.Message(url, $"m{i % Members}", "hello"));
             Console.WriteLine($"Onboarded {2 * Members:N0} members through the form and warmed up in {setup.Elapsed.TotalSeconds:F0} s.");
+
+            if (burst > 0)
+            {
+                return await TenantBurst.RunAsync(bot, connector, botPort, burst, i => Search(url, $"m{i}", i));
+            }
 
             if (Option(args, "--profile") is { } profileSeconds)
             {
@@ -239,7 +249,7 @@ public static class LoadBenchmark
     /// <summary>Each member in a tenant of their own, so Teams' per-tenant pacing never binds.</summary>
     private static JsonObject InTenant(JsonObject activity, string user)
     {
-        var tenant = _oneTenant ? "tenant-shared" : "tenant-" + user;
+        var tenant = _oneTenant || (_askersShareTenant && user.StartsWith('m')) ? "tenant-shared" : "tenant-" + user;
         activity["conversation"]!["tenantId"] = tenant;
         activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } };
         return activity;

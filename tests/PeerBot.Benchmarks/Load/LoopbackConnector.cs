@@ -50,8 +50,12 @@ public sealed class LoopbackConnector : IAsyncDisposable
     /// <summary>Intro requests delivered to their peers (the "Request sent" confirmation is counted by the load run).</summary>
     public long IntrosSent => Interlocked.Read(ref _introsSent);
 
+    /// <summary>When each send arrived (<see cref="System.Diagnostics.Stopwatch"/> timestamps), in arrival order.</summary>
+    public ConcurrentQueue<long> SendTimes { get; } = new();
+
     private async Task CountAsync(HttpContext http)
     {
+        SendTimes.Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync(http.RequestAborted);
         if (body.Contains("Request sent", StringComparison.Ordinal))

@@ -204,6 +204,9 @@ public sealed class PersonalNudgeTests() : FakeClockBotTest("personal")
     {
         var store = Get<IntroStore>();
         await store.SaveAsync(intro, null, CancellationToken.None);
-        await store.IndexAsync(intro, CancellationToken.None);
+        // Each member's index row goes with their ledger, as a request writes it.
+        var ledgers = Get<IntroLedgers>();
+        await ledgers.ChangeAsync(intro.RequesterId, l => l, CancellationToken.None, new IntroIndexEntry(intro.PairKey, intro.PeerId));
+        await ledgers.ChangeAsync(intro.PeerId, l => l, CancellationToken.None, new IntroIndexEntry(intro.PairKey, intro.RequesterId));
     }
 }

@@ -88,12 +88,15 @@ public sealed class IntroFlowTests() : BotTestBase("intros")
         var activity = Activities.Submit(Connector.ServiceUrl, A, RequestValue(B, "twice?"));
         await SayAsync(activity, 1);
         await WaitForCardAsync(B, "introRequest");
+        var toRequester = Connector.SentTo(Conversation(A)).Count();
 
         using var again = await PostAsync(activity);
         Assert.True(again.IsSuccessStatusCode);
         await Task.Delay(500);
 
         Assert.Single(Connector.SentTo(Conversation(B)), s => s.Activity["summary"]?.GetValue<string>()?.Contains("would like an intro", StringComparison.Ordinal) == true);
+        // No second "Request sent" either: the repeat is recognised by the pair's row, which carries the activity id.
+        Assert.Equal(toRequester, Connector.SentTo(Conversation(A)).Count());
         Assert.Equal(1, (await CurrentIntroAsync()).Round);
     }
 

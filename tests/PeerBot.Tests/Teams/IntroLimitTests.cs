@@ -30,6 +30,24 @@ public sealed class IntroLimitTests() : BotTestBase("introlimits")
     }
 
     [Fact]
+    public async Task A_redelivered_refusal_is_told_once()
+    {
+        for (var i = 1; i <= IntroRules.MaxRequestsPerWeek; i++)
+        {
+            await SayAsync(Request("p0", $"p{i}"), 1);
+        }
+        var sixth = Request("p0", "p6");
+        var refused = await SayAsync(sixth, 1);
+        Assert.Contains("5 intro requests in the last 7 days", refused[0].RawBody, StringComparison.Ordinal);
+        var told = Connector.SentTo(Activities.PersonalConversation("p0")).Count();
+
+        using var again = await PostAsync(sixth);
+        Assert.True(again.IsSuccessStatusCode);
+        await Task.Delay(500);
+        Assert.Equal(told, Connector.SentTo(Activities.PersonalConversation("p0")).Count());
+    }
+
+    [Fact]
     public async Task A_peer_with_three_pending_requests_takes_no_fourth()
     {
         for (var i = 1; i <= IntroRules.MaxPendingIncoming; i++)
