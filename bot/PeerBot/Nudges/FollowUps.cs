@@ -75,28 +75,38 @@ public sealed class FollowUps(TableServiceClient service, TableNames names, Nudg
 
     /// <summary>
     /// Moves the first question to <paramref name="due"/> (its timer is written by the caller first), creating the row
-    /// when the connection was not planned yet. False when it was asked already or another write won.
+    /// when the connection was not planned yet. False when it was asked or answered already.
     /// </summary>
     public async Task<bool> SetDueAsync(string pairKey, string memberId, int round, DateTimeOffset connectedAt, DateTimeOffset due, CancellationToken cancellationToken)
     {
-        var existing = await GetAsync(pairKey, memberId, cancellationToken);
-        if (existing is null || existing.Round < round)
+        // Another writer (the follower planning the connection's follow-up from the change records) may create or
+        // change the row between the read and the write: then read again, so that the move is not lost to it.
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            return await PlanAsync(pairKey, memberId, round, connectedAt, cancellationToken, due);
+            var existing = await GetAsync(pairKey, memberId, cancellationToken);
+            if (existing is null || existing.Round < round)
+            {
+                if (await PlanAsync(pairKey, memberId, round, connectedAt, cancellationToken, due))
+                {
+                    return true;
+                }
+                continue;
+            }
+            if (existing.Round != round || existing.Asked > 0 || existing.AnsweredAsk > 0)
+            {
+                return false;
+            }
+            try
+            {
+                await _table.UpdateEntityAsync(new TableEntity(TableKeys.Escape(memberId), TableKeys.Escape(pairKey)) { ["DueAt"] = due }, existing.ETag, TableUpdateMode.Merge, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Changed meanwhile: read again.
+            }
         }
-        if (existing.Round != round || existing.Asked > 0 || existing.AnsweredAsk > 0)
-        {
-            return false;
-        }
-        try
-        {
-            await _table.UpdateEntityAsync(new TableEntity(TableKeys.Escape(memberId), TableKeys.Escape(pairKey)) { ["DueAt"] = due }, existing.ETag, TableUpdateMode.Merge, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            return false;
-        }
+        return false;
     }
 
     /// <summary>Notes that question number <paramref name="asked"/> went out (counted once).</summary>
