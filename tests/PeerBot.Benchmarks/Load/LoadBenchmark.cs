@@ -38,7 +38,7 @@ public static class LoadBenchmark
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var dll = Option(args, "--baseline") is { } baseline ? Path.GetFullPath(baseline)
             : Path.Combine(Azurite.RepositoryRoot(), "bot", "PeerBot", "bin", here.Parent!.Name, here.Name, "PeerBot.dll");
-        Console.WriteLine($"Load: {connections} connections, {seconds} s per run, 3 rounds; {Environment.ProcessorCount} cores; {(_oneTenant ? "all members in one tenant" : "each member in a tenant of their own")}; bot {dll}");
+        Console.WriteLine($"Load: {connections} connections, {seconds} s per run, 3 rounds; {Environment.ProcessorCount} cores; {(_oneTenant ? "all members in one tenant" : _askersShareTenant ? "askers in one tenant, peers each in their own" : "each member in a tenant of their own")}; bot {dll}");
         Console.WriteLine($"Load average at start: {LoadAverage()}");
 
         await using var connector = new LoopbackConnector();
@@ -260,7 +260,7 @@ public static class LoadBenchmark
 
     internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    private static double At(double[] sorted, double quantile) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(quantile * sorted.Length) - 1))];
+    internal static double At(double[] sorted, double quantile) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(quantile * sorted.Length) - 1))];
 
     private static string? Option(string[] args, string name)
     {

@@ -85,15 +85,13 @@ public static class TenantBurst
         Console.WriteLine(Invariant($"| first reply / last reply after the burst | {(sends.Length > 0 ? sends[0] : 0):F2} s / {(sends.Length > 0 ? sends[^1] : 0):F1} s |"));
         Console.WriteLine(Invariant($"| most replies in any one second | {busiest} |"));
         Console.WriteLine(Invariant($"| mean reply rate, first to last | {(sends.Length > 1 ? (sends.Length - 1) / (sends[^1] - sends[0]) : 0):F1}/s |"));
-        Console.WriteLine(Invariant($"| HTTP answer to the turn: p50 / p99 / slowest | {At(latencies, 0.5) / 1000:F1} s / {At(latencies, 0.99) / 1000:F1} s / {latencies[^1] / 1000:F1} s |"));
+        Console.WriteLine(Invariant($"| HTTP answer to the turn: p50 / p99 / slowest | {LoadBenchmark.At(latencies, 0.5) / 1000:F1} s / {LoadBenchmark.At(latencies, 0.99) / 1000:F1} s / {latencies[^1] / 1000:F1} s |"));
         Console.WriteLine(Invariant($"| turns still open after 15 s, delivered again | {redelivered:N0} |"));
         Console.WriteLine(Invariant($"| all turns answered (HTTP) after | {answeredAt:F1} s |"));
         Console.WriteLine(Invariant($"| failed HTTP answers | {failed} |"));
         Console.WriteLine(Invariant($"| bot CPU per turn | {cpu / count:F2} ms |"));
         return twice == 0 && none == 0 && failed == 0 ? 0 : 1;
     }
-
-    private static double At(double[] sorted, double quantile) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(quantile * sorted.Length) - 1))];
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
