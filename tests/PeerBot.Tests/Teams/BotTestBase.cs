@@ -95,6 +95,22 @@ public abstract class BotTestBase : IAsyncLifetime
         UpdatedAt = DateTimeOffset.UtcNow,
     };
 
+    /// <summary>A member arrives as in Teams: installs PeerBot in their own tenant (the roster answering with their address), then saves the form shown.</summary>
+    protected async Task OnboardAsync(string user, string tenant, string name, string title, string organization)
+    {
+        // The roster Teams answers: each member at their own employer's domain.
+        Connector.Roster[user] = new RosterMember(name, $"{user}@{tenant}.example", $"{user}@{tenant}.example", tenant);
+        await SayAsync(InTenant(Activities.Installed(Connector.ServiceUrl, user), tenant), 2);
+        await SayAsync(InTenant(Activities.Submit(Connector.ServiceUrl, user, ProfileSubmission(name: name, title: title, organization: organization)), tenant), 2);
+    }
+
+    protected static JsonObject InTenant(JsonObject activity, string tenant)
+    {
+        activity["conversation"]!["tenantId"] = tenant;
+        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } };
+        return activity;
+    }
+
     protected static JsonObject ProfileSubmission(string name = "Ada Lovelace", string title = "VP Marketing", string organization = "Analytical Engines", string headcount = "250", string timeZone = "Europe/London", string topics = "pricing; hiring", string discoverable = "true") => new()
     {
         ["action"] = "saveProfile",

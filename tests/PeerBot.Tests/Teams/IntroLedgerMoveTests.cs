@@ -9,7 +9,8 @@ namespace PeerBot.Tests.Teams;
 
 /// <summary>
 /// Ledgers that an earlier version kept in a table of their own (before they moved beside each member's intro index)
-/// still count after an upgrade, and are moved at start-up.
+/// still count after an upgrade, and are moved at start-up. The earlier row is what that version wrote; the members
+/// arrive as in Teams (install, the form).
 /// </summary>
 public sealed class IntroLedgerMoveTests() : BotTestBase("ledgermove")
 {
@@ -27,14 +28,16 @@ public sealed class IntroLedgerMoveTests() : BotTestBase("ledgermove")
             ["PendingIncomingCount"] = 3,
         });
         await base.InitializeAsync();
-        await SeedAsync([.. Enumerable.Range(0, 3).Select(i =>
-            Leader($"msteams:p{i}", $"Person {i}", "VP Operations", $"Org {i}", email: $"p{i}@org{i}.example") with { Channel = "msteams" })]);
+        for (var i = 0; i < 3; i++)
+        {
+            await OnboardAsync($"p{i}", $"tenant-{i}", $"Person {i}", "VP Operations", $"Org {i}");
+        }
     }
 
     [Fact]
     public async Task A_ledger_kept_in_the_earlier_table_still_limits_the_peer_and_moves_beside_the_index()
     {
-        var refused = await SayAsync(Activities.Submit(Connector.ServiceUrl, "p1", new JsonObject { ["action"] = IntroVerbs.Request, ["peer"] = Busy }), 1);
+        var refused = await SayAsync(InTenant(Activities.Submit(Connector.ServiceUrl, "p1", new JsonObject { ["action"] = IntroVerbs.Request, ["peer"] = Busy }), "tenant-1"), 1);
         Assert.Contains("several requests waiting", refused[0].RawBody, StringComparison.Ordinal);
 
         var before = new TableServiceClient(Azurite.ConnectionString).GetTableClient(Host.TablePrefix + "IntroLedgers");
@@ -48,7 +51,7 @@ public sealed class IntroLedgerMoveTests() : BotTestBase("ledgermove")
         Assert.Equal(3, (await ledgers.GetAsync(Busy, CancellationToken.None)).PendingIncoming.Count);
         Assert.Contains(Busy, await ledgers.SaturatedAsync(CancellationToken.None));
         // A member without a ledger anywhere is unaffected: their request goes.
-        var sent = await SayAsync(Activities.Submit(Connector.ServiceUrl, "p1", new JsonObject { ["action"] = IntroVerbs.Request, ["peer"] = "msteams:p2" }), 1);
+        var sent = await SayAsync(InTenant(Activities.Submit(Connector.ServiceUrl, "p1", new JsonObject { ["action"] = IntroVerbs.Request, ["peer"] = "msteams:p2" }), "tenant-1"), 1);
         Assert.Contains("Request sent", sent[0].RawBody, StringComparison.Ordinal);
     }
 }

@@ -80,11 +80,4 @@ public sealed class OutboxDeliveryTests() : BotTestBase("outbox")
         Assert.True(int.Parse(response.Headers.GetValues(StorageCalls.Header).Single(), CultureInfo.InvariantCulture) >= 1);
         return (all, string.Join(", ", response.Headers.GetValues(StorageCalls.ListHeader)));
     }
-
-    private static JsonObject InTenant(JsonObject activity, string tenant)
-    {
-        activity["conversation"]!["tenantId"] = tenant;
-        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } };
-        return activity;
-    }
 }

@@ -91,14 +91,6 @@ public sealed class TurnStorageCallsTests() : BotTestBase("turncalls")
     /// </summary>
     private const int MaxRequestIntroCalls = 4;
 
-    private async Task OnboardAsync(string user, string tenant, string name, string title, string organization)
-    {
-        // The roster Teams answers: each member at their own employer's domain.
-        Connector.Roster[user] = new RosterMember(name, $"{user}@{tenant}.example", $"{user}@{tenant}.example", tenant);
-        await SayAsync(InTenant(Activities.Installed(Connector.ServiceUrl, user), tenant), 2);
-        await SayAsync(InTenant(Activities.Submit(Connector.ServiceUrl, user, ProfileSubmission(name: name, title: title, organization: organization)), tenant), 2);
-    }
-
     private async Task<(int Calls, IReadOnlyList<SentActivity> Replies)> CountAsync(JsonObject activity, int expectedReplies)
     {
         var conversation = activity["conversation"]!["id"]!.GetValue<string>();
@@ -114,11 +106,4 @@ public sealed class TurnStorageCallsTests() : BotTestBase("turncalls")
 
     private static int Calls(HttpResponseMessage response) =>
         int.Parse(response.Headers.GetValues(StorageCalls.Header).Single(), CultureInfo.InvariantCulture);
-
-    private static JsonObject InTenant(JsonObject activity, string tenant)
-    {
-        activity["conversation"]!["tenantId"] = tenant;
-        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } };
-        return activity;
-    }
 }
