@@ -25,14 +25,17 @@ public sealed class TelemetryPrivacyTests() : BotTestBase("telemetry")
     private const string B = "u-telemetry-b";
     private const string AName = "Philippa Quarrington";
     private const string BName = "Bartholomew Ellsworthy";
-    private const string AEmail = "philippa.q@harbor-telemetry.example";
-    private const string BEmail = "bart.e@orbit-telemetry.example";
+    private const string ATenant = "harbor-telemetry";
+    private const string BTenant = "orbit-telemetry";
+    // What the roster answers for each (see OnboardAsync).
+    private const string AEmail = A + "@" + ATenant + ".example";
+    private const string BEmail = B + "@" + BTenant + ".example";
     private const string Note = "Keen to swap notes on our confidential pricing overhaul";
     private const string Search = "findpeer vice president of marketing";
 
-    private readonly List<Activity> _spans = [];
-    private readonly List<Metric> _metrics = [];
-    private readonly List<LogRecord> _logs = [];
+    private readonly ExportedItems<Activity> _spans = new();
+    private readonly ExportedItems<Metric> _metrics = new();
+    private readonly ExportedItems<LogRecord> _logs = new();
 
     protected override BotHost CreateHost(string hint) => new(hint, new Dictionary<string, string?>
     {
@@ -56,16 +59,14 @@ public sealed class TelemetryPrivacyTests() : BotTestBase("telemetry")
     [Fact]
     public async Task Exported_telemetry_names_no_member_and_carries_no_text_and_follows_a_turn_to_the_connector()
     {
-        await SeedAsync(
-            Leader("msteams:" + A, AName, "VP Marketing", "Harbor Telemetry", email: AEmail) with { Channel = "msteams" },
-            Leader("msteams:" + B, BName, "Vice President, Marketing", "Orbit Telemetry", email: BEmail) with { Channel = "msteams" });
-        await SayAsync(Activities.Message(Connector.ServiceUrl, A, "help", userName: AName), 1);
-        await SayAsync(Activities.Message(Connector.ServiceUrl, B, "help", userName: BName), 1);
-        var results = await SayAsync(Activities.Message(Connector.ServiceUrl, A, Search, userName: AName), 1);
+        // Both arrive as real members do: install, the roster Teams answers (their emails), the form they are shown.
+        await OnboardAsync(A, ATenant, AName, "VP Marketing", "Harbor Telemetry");
+        await OnboardAsync(B, BTenant, BName, "Vice President, Marketing", "Orbit Telemetry");
+        var results = await SayAsync(InTenant(Activities.Message(Connector.ServiceUrl, A, Search, userName: AName), ATenant), 1);
         Assert.Contains(BName, results[0].RawBody, StringComparison.Ordinal);
-        await SayAsync(Activities.Submit(Connector.ServiceUrl, A, new JsonObject { ["action"] = IntroVerbs.Request, ["peer"] = "msteams:" + B, ["note"] = Note }), 1);
+        await SayAsync(InTenant(Activities.Submit(Connector.ServiceUrl, A, new JsonObject { ["action"] = IntroVerbs.Request, ["peer"] = "msteams:" + B, ["note"] = Note }), ATenant), 1);
         var intro = (await Host.Services.GetRequiredService<IntroStore>().GetAsync(IntroRules.PairKey("msteams:" + A, "msteams:" + B), CancellationToken.None))!.Value.Intro;
-        await SayAsync(Activities.Submit(Connector.ServiceUrl, B, new JsonObject { ["action"] = IntroVerbs.Accept, ["intro"] = intro.PairKey, ["round"] = intro.Round }), 2);
+        await SayAsync(InTenant(Activities.Submit(Connector.ServiceUrl, B, new JsonObject { ["action"] = IntroVerbs.Accept, ["intro"] = intro.PairKey, ["round"] = intro.Round }), BTenant), 2);
         Assert.Contains(Connector.SentTo(Activities.PersonalConversation(A)), s => s.RawBody.Contains(BEmail, StringComparison.Ordinal));
 
         Host.Services.GetRequiredService<TracerProvider>().ForceFlush();
@@ -89,8 +90,8 @@ public sealed class TelemetryPrivacyTests() : BotTestBase("telemetry")
         Assert.Contains(points, p => p.Metric == "peerbot.outbound.calls" && p.Tags["client"] == "BotConnector" && p.Tags["status"].StartsWith('2'));
 
         // One trace runs from the HTTP request through the turn to the call to the connector.
-        // A copy: background work (change polls, sweeps) keeps exporting spans into the list while this reads it.
-        var spans = _spans.ToArray();
+        // A copy: background work (change polls, sweeps) keeps exporting spans while this reads them.
+        var spans = _spans.Snapshot();
         var turn = spans.LastOrDefault(s => s.OperationName == "turn" && (string?)s.GetTagItem("peerbot.turn.kind") == "command:findpeer");
         Assert.True(turn is not null, "Spans: " + string.Join(", ", spans.Where(s => s.Source.Name == "PeerBot").Select(s => $"{s.Source.Name}/{s.OperationName}/{s.DisplayName}/{s.GetTagItem("peerbot.turn.kind")}")));
         Assert.Equal("ok", turn.GetTagItem("peerbot.turn.outcome"));
@@ -115,7 +116,7 @@ public sealed class TelemetryPrivacyTests() : BotTestBase("telemetry")
     private List<(string Where, string Value)> Exported()
     {
         var values = new List<(string, string)>();
-        foreach (var span in _spans.ToList())
+        foreach (var span in _spans.Snapshot())
         {
             values.Add(("span name", span.DisplayName));
             values.Add(("span status", span.StatusDescription ?? ""));
@@ -128,7 +129,7 @@ public sealed class TelemetryPrivacyTests() : BotTestBase("telemetry")
             values.Add(("metric", point.Metric));
             values.AddRange(point.Tags.Select(t => ($"metric {point.Metric} tag {t.Key}", t.Value)));
         }
-        foreach (var log in _logs.ToList())
+        foreach (var log in _logs.Snapshot())
         {
             values.Add(("log message", log.FormattedMessage ?? log.Body ?? ""));
             values.Add(("log exception", log.Exception?.ToString() ?? ""));
@@ -140,7 +141,7 @@ public sealed class TelemetryPrivacyTests() : BotTestBase("telemetry")
     private List<(string Metric, Dictionary<string, string> Tags)> MetricPoints()
     {
         var points = new List<(string, Dictionary<string, string>)>();
-        foreach (var metric in _metrics.ToList())
+        foreach (var metric in _metrics.Snapshot())
         {
             foreach (ref readonly var point in metric.GetMetricPoints())
             {
