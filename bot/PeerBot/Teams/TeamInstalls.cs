@@ -72,7 +72,7 @@ public sealed partial class TeamInstalls(TeamInstallStore store, TimeProvider cl
     {
         try
         {
-            return (await TeamsInfo.GetTeamDetailsAsync(turnContext, teamId, cancellationToken))?.AadGroupId is { Length: > 0 } id ? id : null;
+            return (await TeamDetailsAsync(turnContext, teamId, cancellationToken))?.AadGroupId is { Length: > 0 } id ? id : null;
         }
         catch (Exception e) when (e is ErrorResponseException or HttpRequestException or InvalidOperationException or Microsoft.Rest.HttpOperationException)
         {
@@ -80,6 +80,21 @@ public sealed partial class TeamInstalls(TeamInstallStore store, TimeProvider cl
             LogLookUpFailed(logger, e.GetType().Name);
             return null;
         }
+    }
+
+    /// <summary>
+    /// TeamsInfo.GetTeamDetailsAsync, on the turn's own HTTP client: given a lent connector (<see cref="KeptConnectors"/>)
+    /// rather than the SDK's class, TeamsInfo would build a client on a bare HttpClient, outside the outbound pipeline.
+    /// </summary>
+    private static async Task<TeamDetails?> TeamDetailsAsync(ITurnContext turnContext, string teamId, CancellationToken cancellationToken)
+    {
+        var lent = turnContext.TurnState.Get<IConnectorClient>();
+        if ((lent as IKeptConnector)?.Kept is not ConnectorClient connector)
+        {
+            return await TeamsInfo.GetTeamDetailsAsync(turnContext, teamId, cancellationToken);
+        }
+        using var teams = new Microsoft.Bot.Connector.Teams.TeamsConnectorClient(connector.BaseUri, connector.Credentials, connector.HttpClient, disposeHttpClient: false);
+        return await Microsoft.Bot.Connector.Teams.TeamsOperationsExtensions.FetchTeamDetailsAsync(teams.Teams, teamId, cancellationToken);
     }
 
     /// <summary>The tenant and team of a Teams activity in team scope, or null.</summary>

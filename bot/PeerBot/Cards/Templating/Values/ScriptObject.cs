@@ -12,6 +12,10 @@ internal sealed class ScriptObject : IEnumerable<KeyValuePair<string, object?>>
     private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
     private readonly List<string> _insertionOrder = [];
 
+    // The key order, worked out once per change: templates are shared, read on every reply, and never changed
+    // once prepared (a race here computes the same order twice).
+    private string[]? _ordered;
+
     public int Count => _values.Count;
 
     public object? this[string key]
@@ -22,6 +26,7 @@ internal sealed class ScriptObject : IEnumerable<KeyValuePair<string, object?>>
             if (!_values.ContainsKey(key))
             {
                 _insertionOrder.Add(key);
+                _ordered = null;
             }
             _values[key] = value;
         }
@@ -29,14 +34,7 @@ internal sealed class ScriptObject : IEnumerable<KeyValuePair<string, object?>>
 
     public bool ContainsKey(string key) => _values.ContainsKey(key);
 
-    public IReadOnlyList<string> Keys
-    {
-        get
-        {
-            var indexKeys = _insertionOrder.Where(IsArrayIndex).OrderBy(k => uint.Parse(k, CultureInfo.InvariantCulture));
-            return [.. indexKeys, .. _insertionOrder.Where(k => !IsArrayIndex(k))];
-        }
-    }
+    public IReadOnlyList<string> Keys => _ordered ??= Order();
 
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
     {
@@ -44,6 +42,16 @@ internal sealed class ScriptObject : IEnumerable<KeyValuePair<string, object?>>
         {
             yield return new KeyValuePair<string, object?>(key, _values[key]);
         }
+    }
+
+    private string[] Order()
+    {
+        if (!_insertionOrder.Exists(IsArrayIndex))
+        {
+            return [.. _insertionOrder];
+        }
+        var indexKeys = _insertionOrder.Where(IsArrayIndex).OrderBy(k => uint.Parse(k, CultureInfo.InvariantCulture));
+        return [.. indexKeys, .. _insertionOrder.Where(k => !IsArrayIndex(k))];
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
