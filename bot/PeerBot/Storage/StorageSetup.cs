@@ -20,8 +20,9 @@ public static class StorageSetup
                 Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(10) },
             };
             clientOptions.AddPolicy(sp.GetRequiredService<StorageCalls>(), HttpPipelinePosition.PerRetry);
-            return new TableServiceClient(options.ConnectionString, clientOptions);
+            return new SignedTables(options.ConnectionString, clientOptions, TimeProvider.System);
         });
+        services.AddSingleton(sp => sp.GetRequiredService<SignedTables>().Service);
         services.AddSingleton(sp => new TableNames(sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ChangeLogOptions>().BindConfiguration(ChangeLogOptions.Section);
