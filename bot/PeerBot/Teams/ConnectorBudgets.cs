@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using PeerBot.Outbound;
 
@@ -21,9 +22,7 @@ public static class ConnectorBudgets
 
     public static async ValueTask<IReadOnlyList<PaceBudget>> ForAsync(HttpRequestMessage request, int tenantPerSecond, CancellationToken cancellationToken)
     {
-        // The SDK sends activities as string content, which can be read again for the real send.
-        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
-        var tenant = TenantOf(body) ?? request.RequestUri?.Host ?? "unknown";
+        var tenant = await TenantOfAsync(request.Content, cancellationToken) ?? request.RequestUri?.Host ?? "unknown";
         var tenantBudget = new PaceBudget("teams-tenant:" + tenant, [new PaceRule(tenantPerSecond, TimeSpan.FromSeconds(1))], SharedAcrossInstances: true);
         return ConversationOf(request) is { } conversation && request.Method != HttpMethod.Get
             ? [tenantBudget, new PaceBudget("teams-conversation:" + conversation, ConversationRules)]
@@ -38,36 +37,124 @@ public static class ConnectorBudgets
         return at >= 0 && at + 2 < segments.Length && segments[at + 2] == "activities" ? Uri.UnescapeDataString(segments[at + 1]) : null;
     }
 
-    /// <summary>The tenant an activity is for: conversation.tenantId, else channelData.tenant.id.</summary>
-    public static string? TenantOf(byte[]? body)
+    /// <summary>
+    /// The tenant of the activity a request sends. The SDK sends activities as string content, which can be read again
+    /// for the real send; it is read into a rented buffer, since a card reply runs to tens of kilobytes.
+    /// </summary>
+    private static async ValueTask<string?> TenantOfAsync(HttpContent? content, CancellationToken cancellationToken)
     {
-        if (body is not { Length: > 0 })
+        if (content is null)
+        {
+            return null;
+        }
+        if (content.Headers.ContentLength is not { } length || length is <= 0 or > int.MaxValue / 2)
+        {
+            return TenantOf(await content.ReadAsByteArrayAsync(cancellationToken));
+        }
+        var buffer = ArrayPool<byte>.Shared.Rent((int)length);
+        try
+        {
+            // Copied out (not read through ReadAsStreamAsync, whose stream the content keeps and hands out again).
+            using var copy = new MemoryStream(buffer, 0, (int)length, writable: true);
+            await content.CopyToAsync(copy, cancellationToken);
+            return TenantOf(buffer.AsSpan(0, (int)copy.Position));
+        }
+        catch (NotSupportedException)
+        {
+            // Longer than it said: read it whole.
+            return TenantOf(await content.ReadAsByteArrayAsync(cancellationToken));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The tenant an activity is for: conversation.tenantId, else channelData.tenant.id. Reads the top level only as
+    /// far as it must: the conversation comes before the attachments in what the SDK writes.
+    /// </summary>
+    public static string? TenantOf(ReadOnlySpan<byte> body)
+    {
+        if (body.IsEmpty)
         {
             return null;
         }
         try
         {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return null;
             }
-            if (root.TryGetProperty("conversation", out var conversation) && conversation.ValueKind == JsonValueKind.Object
-                && conversation.TryGetProperty("tenantId", out var id) && id.ValueKind == JsonValueKind.String)
+            string? fromChannelData = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                return id.GetString();
+                if (reader.ValueTextEquals("conversation"u8))
+                {
+                    if (StringAt(ref reader, "tenantId"u8) is { } tenantId)
+                    {
+                        return tenantId;
+                    }
+                }
+                else if (reader.ValueTextEquals("channelData"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        if (reader.ValueTextEquals("tenant"u8))
+                        {
+                            fromChannelData = StringAt(ref reader, "id"u8) ?? fromChannelData;
+                        }
+                        else
+                        {
+                            reader.Read();
+                            reader.Skip();
+                        }
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
             }
-            if (root.TryGetProperty("channelData", out var data) && data.ValueKind == JsonValueKind.Object
-                && data.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object
-                && tenant.TryGetProperty("id", out var tenantId) && tenantId.ValueKind == JsonValueKind.String)
-            {
-                return tenantId.GetString();
-            }
+            return fromChannelData;
         }
         catch (JsonException)
         {
+            return null;
         }
-        return null;
+    }
+
+    /// <summary>With the reader on a property name: that property's object's string <paramref name="name"/>, the reader left at its end.</summary>
+    private static string? StringAt(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+        string? found = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var wanted = reader.ValueTextEquals(name);
+            reader.Read();
+            if (wanted && reader.TokenType == JsonTokenType.String)
+            {
+                found = reader.GetString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+        return found;
     }
 }

@@ -12,9 +12,11 @@ using PeerBot.Teams;
 namespace PeerBot.Benchmarks.Load;
 
 /// <summary>
-/// The Bot Framework SDK's echo bot as its samples build it, except for the one shared contract resolver PeerBot uses
-/// (<see cref="SharedContractAuthentication"/>): the yardstick the load run compares PeerBot with. Run as its own
-/// process from this build: <c>PeerBot.Benchmarks echo-bot PORT</c>.
+/// The Bot Framework SDK's echo bot as its samples build it, the yardstick the load run compares PeerBot with, in two
+/// wirings. <c>PeerBot.Benchmarks echo-bot PORT</c> wires it as PeerBot does (<see cref="SharedContractAuthentication"/>:
+/// one shared contract resolver, ConnectorClients kept between turns, no user-token client unless used).
+/// <c>PeerBot.Benchmarks echo-bot PORT per-turn</c> keeps the SDK's clients built per turn and only shares the resolver,
+/// the echo bot issue 12 measured PeerBot against. Each runs as its own process from this build.
 /// </summary>
 public static class EchoBotHost
 {
@@ -25,7 +27,12 @@ public static class EchoBotHost
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppId"] = "", ["MicrosoftAppPassword"] = "", ["MicrosoftAppType"] = "" });
-        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedContractAuthentication(new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>())));
+        var perTurn = args.Length > 1 && args[1] == "per-turn";
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp =>
+        {
+            var sdk = new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>());
+            return perTurn ? new ResolverOnlyAuthentication(sdk) : new SharedContractAuthentication(sdk);
+        });
         builder.Services.AddSingleton(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>()));
         builder.Services.AddSingleton<IBot, EchoBot>();
         var app = builder.Build();
@@ -33,6 +40,36 @@ public static class EchoBotHost
         app.MapPost("/api/messages", (HttpContext http, CloudAdapter adapter, IBot bot) => adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>The SDK's authentication with the shared contract resolver alone: a new ConnectorClient and user-token client every turn.</summary>
+    private sealed class ResolverOnlyAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
+    {
+        public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Microsoft.Bot.Schema.Activity activity, string authHeader, CancellationToken cancellationToken)
+        {
+            var result = await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+            result.ConnectorFactory = new ResolverOnlyFactory(result.ConnectorFactory);
+            return result;
+        }
+
+        public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
+            inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
+
+        public override ConnectorFactory CreateConnectorFactory(System.Security.Claims.ClaimsIdentity claimsIdentity) =>
+            new ResolverOnlyFactory(inner.CreateConnectorFactory(claimsIdentity));
+
+        public override Task<UserTokenClient> CreateUserTokenClientAsync(System.Security.Claims.ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
+            inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+    }
+
+    private sealed class ResolverOnlyFactory(ConnectorFactory inner) : ConnectorFactory
+    {
+        public override async Task<Microsoft.Bot.Connector.IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
+        {
+            var client = await inner.CreateAsync(serviceUrl, audience, cancellationToken);
+            SharedContractConnectorFactory.Share(client);
+            return client;
+        }
     }
 
     private sealed class EchoBot : ActivityHandler

@@ -44,6 +44,7 @@ public static class LoadBenchmark
         await using var connector = new LoopbackConnector();
         var botPort = Azurite.FreePort();
         var echoPort = Azurite.FreePort();
+        var perTurnEchoPort = Azurite.FreePort();
         using var bot = Start("dotnet", [dll], Path.GetDirectoryName(dll)!, new Dictionary<string, string>
         {
             ["Storage__ConnectionString"] = Azurite.ConnectionString,
@@ -57,19 +58,23 @@ public static class LoadBenchmark
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{botPort}",
         });
         // The echo bot runs with the runtime settings PeerBot ships with (see bot/PeerBot/PeerBot.csproj).
-        using var echo = Start("dotnet", [typeof(LoadBenchmark).Assembly.Location, "echo-bot", echoPort.ToString(CultureInfo.InvariantCulture)], AppContext.BaseDirectory, new Dictionary<string, string>
+        var echoSettings = new Dictionary<string, string>
         {
             ["DOTNET_gcServer"] = "0",
             ["DOTNET_gcConcurrent"] = "1",
             ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0",
-        });
+        };
+        using var echo = Start("dotnet", [typeof(LoadBenchmark).Assembly.Location, "echo-bot", echoPort.ToString(CultureInfo.InvariantCulture)], AppContext.BaseDirectory, echoSettings);
+        using var perTurnEcho = Start("dotnet", [typeof(LoadBenchmark).Assembly.Location, "echo-bot", perTurnEchoPort.ToString(CultureInfo.InvariantCulture), "per-turn"], AppContext.BaseDirectory, echoSettings);
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var botClient = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri($"http://127.0.0.1:{botPort}"), Timeout = TimeSpan.FromSeconds(30) };
         using var echoClient = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri($"http://127.0.0.1:{echoPort}"), Timeout = TimeSpan.FromSeconds(30) };
+        using var perTurnEchoClient = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri($"http://127.0.0.1:{perTurnEchoPort}"), Timeout = TimeSpan.FromSeconds(30) };
         try
         {
             await BotProcess.WaitUntilUpAsync(botClient, bot);
             await BotProcess.WaitUntilUpAsync(echoClient, echo);
+            await BotProcess.WaitUntilUpAsync(perTurnEchoClient, perTurnEcho);
             var url = connector.ServiceUrl;
 
             // Members arrive as they do: the form, saved. Askers m0…m999 and the peers they ask for p0…p999.
@@ -78,6 +83,7 @@ public static class LoadBenchmark
             // Each asker's first search (their intros come into memory), then the runs.
             await DriveAsync(botClient, Members, connections, i => Search(url, $"m{i}", i));
             await DriveAsync(echoClient, 500, connections, i => Activities.Message(url, $"m{i % Members}", "hello"));
+            await DriveAsync(perTurnEchoClient, 500, connections, i => Activities.Message(url, $"m{i % Members}", "hello"));
             Console.WriteLine($"Onboarded {2 * Members:N0} members through the form and warmed up in {setup.Elapsed.TotalSeconds:F0} s.");
 
             if (burst > 0)
@@ -100,15 +106,17 @@ public static class LoadBenchmark
                 ("/findpeer, new member", botClient, (round, i) => InTenant(Activities.Message(url, $"n{round}x{i}", "/findpeer " + Roles[i % Roles.Length]), $"n{round}x{i}"), true),
                 ("help", botClient, (round, i) => InTenant(Activities.Message(url, $"m{i % Members}", "help"), $"m{i % Members}"), true),
                 ("request intro (card action)", botClient, (round, i) => Request(url, round, i), true),
-                ("echo bot (SDK, shared resolver)", echoClient, (round, i) => Activities.Message(url, $"m{i % Members}", "hello"), false),
+                (PerTurnEcho, perTurnEchoClient, (round, i) => Activities.Message(url, $"m{i % Members}", "hello"), false),
+                (KeptEcho, echoClient, (round, i) => Activities.Message(url, $"m{i % Members}", "hello"), false),
             };
+            var processes = new Dictionary<HttpClient, Process> { [botClient] = bot, [echoClient] = echo, [perTurnEchoClient] = perTurnEcho };
             var results = runs.ToDictionary(r => r.Name, _ => new List<RunResult>());
             for (var round = 1; round <= 3; round++)
             {
                 Console.WriteLine($"Round {round} (load average {LoadAverage()})");
                 foreach (var run in runs)
                 {
-                    var process = run.Client == botClient ? bot : echo;
+                    var process = processes[run.Client];
                     var sentBefore = connector.IntrosSent;
                     var result = await MeasureAsync(run.Client, process, connector, TimeSpan.FromSeconds(seconds), connections, i => run.Next(round, i), run.Dedupes);
                     results[run.Name].Add(result);
@@ -117,11 +125,12 @@ public static class LoadBenchmark
                 }
             }
 
-            var echoRate = results[runs[^1].Name].Sum(r => r.Requests) / results[runs[^1].Name].Sum(r => r.Seconds);
+            double Rate(string name) => results[name].Sum(r => r.Requests) / results[name].Sum(r => r.Seconds);
+            var (echoRate, keptEchoRate) = (Rate(PerTurnEcho), Rate(KeptEcho));
             Console.WriteLine();
             Console.WriteLine($"Load average at end: {LoadAverage()}");
-            Console.WriteLine("| turn | requests/s | vs echo | p50 | p99 | bot CPU per turn | storage calls per turn | redelivered (answered twice) |");
-            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            Console.WriteLine("| turn | requests/s | vs echo (per-turn clients) | vs echo (kept clients) | p50 | p99 | bot CPU per turn | storage calls per turn | redelivered (answered twice) |");
+            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             foreach (var run in runs)
             {
                 var all = results[run.Name];
@@ -129,13 +138,13 @@ public static class LoadBenchmark
                 var latencies = all.SelectMany(r => r.Latencies).Order().ToArray();
                 var cpu = all.Sum(r => r.CpuMs) / all.Sum(r => r.Requests);
                 var calls = run.Dedupes ? Invariant($"{(double)all.Sum(r => r.Calls) / all.Sum(r => r.Requests):F2}") : "—";
-                Console.WriteLine(Invariant($"| {run.Name} | {rate:F0} | {100 * rate / echoRate:F0} % | {At(latencies, 0.50):F1} ms | {At(latencies, 0.99):F1} ms | {cpu:F2} ms | {calls} | {all.Sum(r => r.Redelivered)} ({all.Sum(r => r.AnsweredTwice)}) |"));
+                Console.WriteLine(Invariant($"| {run.Name} | {rate:F0} | {100 * rate / echoRate:F0} % | {100 * rate / keptEchoRate:F0} % | {At(latencies, 0.50):F1} ms | {At(latencies, 0.99):F1} ms | {cpu:F2} ms | {calls} | {all.Sum(r => r.Redelivered)} ({all.Sum(r => r.AnsweredTwice)}) |"));
             }
             return results.Values.SelectMany(r => r).Any(r => r.AnsweredTwice > 0) ? 1 : 0;
         }
         finally
         {
-            foreach (var process in new[] { bot, echo })
+            foreach (var process in new[] { bot, echo, perTurnEcho })
             {
                 if (!process.HasExited)
                 {
@@ -144,6 +153,9 @@ public static class LoadBenchmark
             }
         }
     }
+
+    private const string PerTurnEcho = "echo bot (SDK, shared resolver, clients per turn)";
+    private const string KeptEcho = "echo bot (SDK, wired as PeerBot: clients kept)";
 
     private sealed record RunResult(int Requests, double Seconds, double[] Latencies, double CpuMs, long Calls, int Redelivered, int AnsweredTwice)
     {
