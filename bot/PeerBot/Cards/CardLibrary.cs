@@ -17,9 +17,14 @@ public sealed class CardLibrary(string root)
 
     public string Root { get; } = root;
 
-    public JsonNode Render(string surface, string name, JsonObject data)
-    {
-        var template = _templates.GetOrAdd($"{surface}/{name}", key =>
+    public JsonNode Render(string surface, string name, JsonObject data) => Template(surface, name).Expand(data);
+
+    /// <summary>The card as JSON text, its string properties passed through <paramref name="rewrite"/>.</summary>
+    public string RenderJson(string surface, string name, JsonObject data, CardText? rewrite = null) =>
+        Template(surface, name).ExpandToJson(data, rewrite);
+
+    private AdaptiveTemplate Template(string surface, string name) =>
+        _templates.GetOrAdd($"{surface}/{name}", key =>
         {
             var path = Path.Combine(Root, surface, name + ".json");
             if (!File.Exists(path))
@@ -28,6 +33,4 @@ public sealed class CardLibrary(string root)
             }
             return new AdaptiveTemplate(File.ReadAllText(path));
         });
-        return template.Expand(data);
-    }
 }

@@ -22,7 +22,7 @@ public sealed class ActivityReplyChannel(ITurnContext turnContext, CardLibrary c
     {
         if (turnContext.Activity.Type == ActivityTypes.Invoke)
         {
-            InvokeCard = JObject.Parse(Render(cards, card).ToJsonString());
+            InvokeCard = JObject.Parse(Render(cards, card));
             sent?.Remember(turnContext.Activity.Conversation?.Id, turnContext.Activity.ReplyToId, card);
             return;
         }
@@ -61,20 +61,17 @@ public sealed class ActivityReplyChannel(ITurnContext turnContext, CardLibrary c
         }
     }
 
-    // Written as Newtonsoft wrote activities before: characters outside ASCII as they are, not as \u escapes (smaller,
-    // and what the connector and the tests read). The JSON is a request body, never HTML, so nothing needs escaping for it.
-    private static readonly System.Text.Json.JsonSerializerOptions WireJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    // Teams renders TextBlock text as Markdown: member text must not become links there.
-    private static System.Text.Json.Nodes.JsonNode Render(CardLibrary cards, CardReply card) =>
-        MarkdownLinks.Neutralize(cards.Render(Surface, card.Template, card.Data));
+    // Teams renders TextBlock text as Markdown: member text must not become links there. The JSON keeps characters
+    // outside ASCII as they are, as Newtonsoft wrote activities (smaller, and what the connector and the tests read).
+    private static string Render(CardLibrary cards, CardReply card) =>
+        cards.RenderJson(Surface, card.Template, card.Data, MarkdownLinks.Escape);
 
     public static IMessageActivity ToActivity(BotReply reply, CardLibrary cards)
     {
         switch (reply)
         {
             case CardReply card:
-                var json = Render(cards, card).ToJsonString(WireJson);
+                var json = Render(cards, card);
                 var message = MessageFactory.Attachment(new Attachment
                 {
                     ContentType = AdaptiveCardContentType,

@@ -10,47 +10,48 @@ namespace PeerBot.Teams;
 /// </summary>
 public static class MarkdownLinks
 {
-    public static JsonNode Neutralize(JsonNode card)
+    /// <summary>The rule, as a <see cref="Cards.CardText"/>: a TextBlock's text and a FactSet fact's title and value are escaped.</summary>
+    public static string Escape(string? ownerType, string? containerType, string property, string text)
+    {
+        var rendersMarkdown = (ownerType == "TextBlock" && property == "text")
+            || (ownerType is null && containerType == "FactSet" && property is "title" or "value");
+        return rendersMarkdown && text.AsSpan().IndexOfAny('[', ']') >= 0
+            ? text.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal)
+            : text;
+    }
+
+    /// <summary>The same rule over a card already rendered to JSON nodes.</summary>
+    public static JsonNode Neutralize(JsonNode card) => Neutralize(card, null);
+
+    private static JsonNode Neutralize(JsonNode card, string? containerType)
     {
         switch (card)
         {
             case JsonObject element:
                 var type = element["type"] is JsonValue t && t.TryGetValue<string>(out var name) ? name : null;
-                if (type == "TextBlock")
+                foreach (var (key, child) in element.ToList())
                 {
-                    Escape(element, "text");
-                }
-                if (type == "FactSet" && element["facts"] is JsonArray facts)
-                {
-                    foreach (var fact in facts.OfType<JsonObject>())
+                    if (child is JsonValue value && value.TryGetValue<string>(out var text))
                     {
-                        Escape(fact, "title");
-                        Escape(fact, "value");
+                        var escaped = Escape(type, containerType, key, text);
+                        if (!ReferenceEquals(escaped, text))
+                        {
+                            element[key] = escaped;
+                        }
                     }
-                }
-                foreach (var (_, child) in element.ToList())
-                {
-                    if (child is not null)
+                    else if (child is not null)
                     {
-                        Neutralize(child);
+                        Neutralize(child, type ?? containerType);
                     }
                 }
                 break;
             case JsonArray items:
                 foreach (var item in items.OfType<JsonNode>())
                 {
-                    Neutralize(item);
+                    Neutralize(item, containerType);
                 }
                 break;
         }
         return card;
-    }
-
-    private static void Escape(JsonObject owner, string property)
-    {
-        if (owner[property] is JsonValue value && value.TryGetValue<string>(out var text) && text.AsSpan().IndexOfAny('[', ']') >= 0)
-        {
-            owner[property] = text.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
-        }
     }
 }

@@ -30,10 +30,26 @@ public sealed class AdaptiveTemplate
     /// <exception cref="TemplateException">
     /// An expression fails where its value is the whole property, or the template expands to nothing.
     /// </exception>
-    public JsonNode Expand(JsonNode? data)
+    public JsonNode Expand(JsonNode? data) =>
+        ScriptJson.ToNode(ExpandValue(data)) ?? throw NothingLeft();
+
+    /// <summary>
+    /// Binds the template to <paramref name="data"/> and writes the card as JSON text, each string property passed
+    /// through <paramref name="rewrite"/> on the way (the edge's own rules for text, such as Markdown escaping).
+    /// </summary>
+    /// <exception cref="TemplateException">As <see cref="Expand"/>.</exception>
+    public string ExpandToJson(JsonNode? data, CardText? rewrite = null)
     {
-        var expanded = TemplateBinder.Expand(_template, ScriptJson.FromNode(data));
-        return ScriptJson.ToNode(expanded)
-            ?? throw new TemplateException("The template expanded to nothing (its root was dropped by $when or bound to empty data).");
+        var expanded = ExpandValue(data);
+        if (rewrite is not null)
+        {
+            CardTextRewrite.Apply(expanded, rewrite, null);
+        }
+        return ScriptJson.Stringify(expanded) ?? throw NothingLeft();
     }
+
+    private object? ExpandValue(JsonNode? data) => TemplateBinder.Expand(_template, ScriptJson.FromNode(data));
+
+    private static TemplateException NothingLeft() =>
+        new("The template expanded to nothing (its root was dropped by $when or bound to empty data).");
 }

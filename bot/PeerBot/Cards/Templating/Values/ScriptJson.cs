@@ -13,14 +13,43 @@ internal static class ScriptJson
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
 
+    /// <summary>The value of a JSON node, read from the node itself (no text written and parsed again).</summary>
     public static object? FromNode(JsonNode? node)
     {
-        if (node is null)
+        switch (node)
         {
-            return null;
+            case null:
+                return null;
+            case JsonObject o:
+                var result = new ScriptObject();
+                foreach (var (key, item) in o)
+                {
+                    result[key] = FromNode(item);
+                }
+                return result;
+            case JsonArray a:
+                var list = new List<object?>(a.Count);
+                foreach (var item in a)
+                {
+                    list.Add(FromNode(item));
+                }
+                return list;
+            default:
+                var value = node.AsValue();
+                switch (value.GetValueKind())
+                {
+                    case JsonValueKind.String:
+                        return value.TryGetValue<string>(out var text) ? text : Parse(value.ToJsonString());
+                    case JsonValueKind.Number:
+                        return value.TryGetValue<double>(out var number) ? number : Parse(value.ToJsonString());
+                    case JsonValueKind.True:
+                        return true;
+                    case JsonValueKind.False:
+                        return false;
+                    default:
+                        return null;
+                }
         }
-        using var document = JsonDocument.Parse(node.ToJsonString(), DocumentOptions);
-        return FromElement(document.RootElement);
     }
 
     /// <summary>JSON.parse: strict JSON; the last of duplicate keys wins.</summary>
