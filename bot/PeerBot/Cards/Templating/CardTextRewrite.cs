@@ -18,8 +18,10 @@ internal static class CardTextRewrite
                 break;
             case ScriptObject element:
                 var type = element["type"] as string;
-                foreach (var key in element.Keys)
+                var keys = element.Keys;
+                for (var i = 0; i < keys.Count; i++)
                 {
+                    var key = keys[i];
                     if (element[key] is string text)
                     {
                         element[key] = rule(type, containerType, key, text);

@@ -31,7 +31,7 @@ internal static class TemplateBinder
 
     private static ScriptObject PrepareObject(JsonElement element)
     {
-        var result = new ScriptObject();
+        var result = new ScriptObject(element.GetPropertyCount());
         foreach (var property in element.EnumerateObject())
         {
             result[property.Name] = Prepare(property.Value);
@@ -179,7 +179,7 @@ internal static class TemplateBinder
 
     private static ScriptObject ExpandProperties(ScriptObject element, Scope scope)
     {
-        var result = new ScriptObject();
+        var result = new ScriptObject(element.Count);
         foreach (var (key, value) in element)
         {
             if (ReservedKeys.Contains(key))

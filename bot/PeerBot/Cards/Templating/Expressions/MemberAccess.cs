@@ -15,8 +15,10 @@ internal static class MemberAccess
         {
             return Outcome.Of(Undefined.Value);
         }
-        foreach (var key in ScriptValue.Keys(instance))
+        var keys = ScriptValue.Keys(instance);
+        for (var i = 0; i < keys.Count; i++)
         {
+            var key = keys[i];
             if (string.Equals(key, property, StringComparison.OrdinalIgnoreCase))
             {
                 return Outcome.Of(ScriptValue.Get(instance, key));

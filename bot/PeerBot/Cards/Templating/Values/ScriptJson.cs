@@ -13,6 +13,11 @@ internal static class ScriptJson
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
 
+    private const int MaxKeptChars = 40 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     /// <summary>The value of a JSON node, read from the node itself (no text written and parsed again).</summary>
     public static object? FromNode(JsonNode? node)
     {
@@ -21,7 +26,7 @@ internal static class ScriptJson
             case null:
                 return null;
             case JsonObject o:
-                var result = new ScriptObject();
+                var result = new ScriptObject(o.Count);
                 foreach (var (key, item) in o)
                 {
                     result[key] = FromNode(item);
@@ -101,9 +106,18 @@ internal static class ScriptJson
         {
             return null;
         }
-        var builder = new StringBuilder();
+        // One builder per thread, kept between cards: a card reply runs to tens of kilobytes, and a new builder grew
+        // to that size on every reply.
+        var builder = t_builder ?? new StringBuilder(16 * 1024);
+        t_builder = null;
         Write(builder, value);
-        return builder.ToString();
+        var text = builder.ToString();
+        builder.Clear();
+        if (builder.Capacity <= MaxKeptChars)
+        {
+            t_builder = builder;
+        }
+        return text;
     }
 
     private static void Write(StringBuilder builder, object? value)
