@@ -11,14 +11,17 @@ using PeerBot.Teams;
 namespace PeerBot.Benchmarks.Teams;
 
 /// <summary>
-/// CPU per echo reply through CloudAdapter, as the SDK samples wire it and with the shared contract
-/// resolver. The connector answers in process, so only the SDK's own work is measured.
+/// CPU per echo reply through CloudAdapter: as the SDK samples wire it; with the shared contract resolver alone (the
+/// SDK's clients still built per turn); and as PeerBot wires it (<see cref="SharedContractAuthentication"/>: the
+/// shared resolver and ConnectorClients kept between turns). The connector answers in process, so only the SDK's own
+/// work is measured.
 /// </summary>
 [MemoryDiagnoser]
 public class ReplyBenchmarks
 {
     private CloudAdapter _samplesWiring = null!;
-    private CloudAdapter _sharedContracts = null!;
+    private CloudAdapter _sharedResolver = null!;
+    private CloudAdapter _peerBotWiring = null!;
     private byte[] _body = null!;
     private readonly IBot _echo = new EchoBot();
 
@@ -32,7 +35,8 @@ public class ReplyBenchmarks
         }).Build();
         var http = new InProcessConnector();
         _samplesWiring = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(configuration, httpClientFactory: http));
-        _sharedContracts = new CloudAdapter(new SharedContractAuthentication(new ConfigurationBotFrameworkAuthentication(configuration, httpClientFactory: http)));
+        _sharedResolver = new CloudAdapter(new ResolverOnlyAuthentication(new ConfigurationBotFrameworkAuthentication(configuration, httpClientFactory: http)));
+        _peerBotWiring = new CloudAdapter(new SharedContractAuthentication(new ConfigurationBotFrameworkAuthentication(configuration, httpClientFactory: http)));
         var activity = new Activity
         {
             Type = ActivityTypes.Message,
@@ -50,8 +54,11 @@ public class ReplyBenchmarks
     [Benchmark(Baseline = true, Description = "Reply, samples' wiring")]
     public Task SamplesWiring() => _samplesWiring.ProcessAsync(Request(out var response), response, _echo);
 
-    [Benchmark(Description = "Reply, shared contract resolver")]
-    public Task SharedContracts() => _sharedContracts.ProcessAsync(Request(out var response), response, _echo);
+    [Benchmark(Description = "Reply, shared resolver, clients per turn")]
+    public Task SharedResolver() => _sharedResolver.ProcessAsync(Request(out var response), response, _echo);
+
+    [Benchmark(Description = "Reply, PeerBot's wiring (kept clients)")]
+    public Task PeerBotWiring() => _peerBotWiring.ProcessAsync(Request(out var response), response, _echo);
 
     private HttpRequest Request(out HttpResponse response)
     {
