@@ -40,20 +40,14 @@ internal static class ScriptJson
                 }
                 return list;
             default:
+                // Values built in code hold a .NET string, double or bool; parsed ones hold an element; anything else
+                // (an int, say) is read from its JSON.
                 var value = node.AsValue();
-                switch (value.GetValueKind())
-                {
-                    case JsonValueKind.String:
-                        return value.TryGetValue<string>(out var text) ? text : Parse(value.ToJsonString());
-                    case JsonValueKind.Number:
-                        return value.TryGetValue<double>(out var number) ? number : Parse(value.ToJsonString());
-                    case JsonValueKind.True:
-                        return true;
-                    case JsonValueKind.False:
-                        return false;
-                    default:
-                        return null;
-                }
+                return value.TryGetValue<string>(out var text) ? text
+                    : value.TryGetValue<double>(out var number) ? number
+                    : value.TryGetValue<bool>(out var flag) ? flag
+                    : value.TryGetValue<JsonElement>(out var element) ? FromElement(element)
+                    : Parse(value.ToJsonString());
         }
     }
 
