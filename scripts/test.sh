@@ -36,6 +36,9 @@ say "Running the tests"
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 set +e
+# The tests start many app hosts at once; none needs its configuration files watched, and each watcher takes one of
+# the user's few inotify instances (128 by default).
+DOTNET_hostBuilder__reloadConfigOnChange=false \
 dotnet test PeerBot.sln -c "$CONFIGURATION" --no-build -nologo \
   --logger "console;verbosity=normal" --logger trx --results-directory "$RESULTS" "$@"
 test_exit=$?

@@ -48,7 +48,22 @@ public static class Azurite
         {
             throw new InvalidOperationException($"Azurite is not installed at {azurite}: run 'npm ci --prefix tools' (the test script does this).");
         }
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        // The ports are free when chosen, but node takes a second or two to bind them, and meanwhile a test's own
+        // stub may be handed the same port by the system. Azurite then exits at once (EADDRINUSE); new ports fix it.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return StartOn(azurite, FreePort(), FreePort(), FreePort());
+            }
+            catch (AzuriteExitedException e) when (attempt < 5 && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
+    private static string StartOn(string azurite, int blob, int queue, int table)
+    {
         var psi = new ProcessStartInfo("node",
         [
             azurite, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl",
@@ -61,16 +76,30 @@ public static class Azurite
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        _process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start Azurite.");
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start Azurite.");
         // Kept so that a failed start says why (Azurite exits with its reason on stdout or stderr).
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            WaitForPort(process, "Table", table, TimeSpan.FromSeconds(30), output);
+            WaitForPort(process, "Queue", queue, TimeSpan.FromSeconds(30), output);
+            WaitForPort(process, "Blob", blob, TimeSpan.FromSeconds(30), output);
+        }
+        catch
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            process.Dispose();
+            throw;
+        }
+        _process = process;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
-        WaitForPort(_process, table, TimeSpan.FromSeconds(30), output);
-        WaitForPort(_process, queue, TimeSpan.FromSeconds(30), output);
         const string key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
         return "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + key + ";" +
                $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;" +
@@ -110,27 +139,30 @@ public static class Azurite
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void WaitForPort(Process process, int port, TimeSpan timeout, IEnumerable<string> output)
+    /// <summary>
+    /// Waits until Azurite says it listens on the port: a connection alone could reach another listener that took the
+    /// port first, while Azurite is about to exit for want of it.
+    /// </summary>
+    private static void WaitForPort(Process process, string service, int port, TimeSpan timeout, IEnumerable<string> output)
     {
+        var listening = $"{service} service is successfully listening at http://127.0.0.1:{port}";
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
             {
                 process.WaitForExit(); // flushes the redirected output
-                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}: {string.Join(Environment.NewLine, output)}");
+                throw new AzuriteExitedException($"Azurite exited with code {process.ExitCode}: {string.Join(Environment.NewLine, output)}");
             }
-            try
+            if (output.Any(line => line.Contains(listening, StringComparison.Ordinal)))
             {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
                 return;
             }
-            catch (SocketException)
-            {
-                Thread.Sleep(100);
-            }
+            Thread.Sleep(50);
         }
         throw new TimeoutException($"Azurite did not listen on port {port} within {timeout}: {string.Join(Environment.NewLine, output)}");
     }
 }
+
+/// <summary>Azurite ended while starting; the message holds what it printed.</summary>
+public sealed class AzuriteExitedException(string message) : InvalidOperationException(message);
