@@ -280,5 +280,5 @@ public static class LoadBenchmark
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -77,21 +77,19 @@ public static class TenantBurst
         var twice = ids.Count(id => connector.Replies.GetValueOrDefault(id) > 1);
         var none = ids.Count(id => !connector.Replies.ContainsKey(id));
         Array.Sort(latencies);
-        Console.WriteLine(Invariant($"Tenant-wide burst: {count:N0} members of one tenant send /findpeer at once (load average {LoadBenchmark.LoadAverage()})."));
+        Console.WriteLine(LoadBenchmark.Invariant($"Tenant-wide burst: {count:N0} members of one tenant send /findpeer at once (load average {LoadBenchmark.LoadAverage()})."));
         Console.WriteLine("| measure | result |");
         Console.WriteLine("| --- | ---: |");
-        Console.WriteLine(Invariant($"| replies, each to its own turn | {sends.Length:N0} |"));
-        Console.WriteLine(Invariant($"| turns answered exactly once / twice / never | {once:N0} / {twice:N0} / {none:N0} |"));
-        Console.WriteLine(Invariant($"| first reply / last reply after the burst | {(sends.Length > 0 ? sends[0] : 0):F2} s / {(sends.Length > 0 ? sends[^1] : 0):F1} s |"));
-        Console.WriteLine(Invariant($"| most replies in any one second | {busiest} |"));
-        Console.WriteLine(Invariant($"| mean reply rate, first to last | {(sends.Length > 1 ? (sends.Length - 1) / (sends[^1] - sends[0]) : 0):F1}/s |"));
-        Console.WriteLine(Invariant($"| HTTP answer to the turn: p50 / p99 / slowest | {LoadBenchmark.At(latencies, 0.5) / 1000:F1} s / {LoadBenchmark.At(latencies, 0.99) / 1000:F1} s / {latencies[^1] / 1000:F1} s |"));
-        Console.WriteLine(Invariant($"| turns still open after 15 s, delivered again | {redelivered:N0} |"));
-        Console.WriteLine(Invariant($"| all turns answered (HTTP) after | {answeredAt:F1} s |"));
-        Console.WriteLine(Invariant($"| failed HTTP answers | {failed} |"));
-        Console.WriteLine(Invariant($"| bot CPU per turn | {cpu / count:F2} ms |"));
+        Console.WriteLine(LoadBenchmark.Invariant($"| replies, each to its own turn | {sends.Length:N0} |"));
+        Console.WriteLine(LoadBenchmark.Invariant($"| turns answered exactly once / twice / never | {once:N0} / {twice:N0} / {none:N0} |"));
+        Console.WriteLine(LoadBenchmark.Invariant($"| first reply / last reply after the burst | {(sends.Length > 0 ? sends[0] : 0):F2} s / {(sends.Length > 0 ? sends[^1] : 0):F1} s |"));
+        Console.WriteLine(LoadBenchmark.Invariant($"| most replies in any one second | {busiest} |"));
+        Console.WriteLine(LoadBenchmark.Invariant($"| mean reply rate, first to last | {(sends.Length > 1 ? (sends.Length - 1) / (sends[^1] - sends[0]) : 0):F1}/s |"));
+        Console.WriteLine(LoadBenchmark.Invariant($"| HTTP answer to the turn: p50 / p99 / slowest | {LoadBenchmark.At(latencies, 0.5) / 1000:F1} s / {LoadBenchmark.At(latencies, 0.99) / 1000:F1} s / {latencies[^1] / 1000:F1} s |"));
+        Console.WriteLine(LoadBenchmark.Invariant($"| turns still open after 15 s, delivered again | {redelivered:N0} |"));
+        Console.WriteLine(LoadBenchmark.Invariant($"| all turns answered (HTTP) after | {answeredAt:F1} s |"));
+        Console.WriteLine(LoadBenchmark.Invariant($"| failed HTTP answers | {failed} |"));
+        Console.WriteLine(LoadBenchmark.Invariant($"| bot CPU per turn | {cpu / count:F2} ms |"));
         return twice == 0 && none == 0 && failed == 0 ? 0 : 1;
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
